@@ -1,0 +1,38 @@
+package de.stadtretter.kit.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+
+/**
+ * The parts of a service's security that are the same everywhere: stateless bearer-token resource server,
+ * problem+json for 401/403, open health and metrics endpoints, no sessions and so no CSRF tokens.
+ * Each service adds its own rules for its API before calling {@link #apply}.
+ */
+public final class ApiSecurity {
+
+    private ApiSecurity() {
+    }
+
+    public static HttpSecurity apply(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers));
+    }
+
+    /** Paths every service leaves open: probes, metrics scraping and the error page. */
+    public static String[] publicInfrastructurePaths() {
+        return new String[] {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/error"};
+    }
+
+    public static HttpMethod[] readMethods() {
+        return new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD};
+    }
+}
