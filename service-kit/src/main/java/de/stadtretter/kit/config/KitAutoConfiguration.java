@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.stadtretter.kit.events.CloudEvents;
 import de.stadtretter.kit.events.DeadLetters;
+import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.kit.events.inbox.ProcessedEvents;
 import de.stadtretter.kit.events.outbox.Outbox;
 import de.stadtretter.kit.events.outbox.OutboxRelay;
@@ -50,6 +51,12 @@ public class KitAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(CloudEvents cloudEvents, ProcessedEvents processedEvents, TransactionTemplate tx,
+            MeterRegistry meters) {
+        return new InboundEvents(cloudEvents, processedEvents, tx, meters);
     }
 
     @Bean

@@ -1,0 +1,72 @@
+package de.stadtretter.catalog.cases.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A practice example (Praxisbeispiel), the aggregate of this service. Immutable: every workflow step returns the
+ * changed case; {@code version} is the optimistic-locking counter the repository checks and increments.
+ *
+ * @param ownerOrganisation the organisation whose Kommune users may edit and submit the case (the AGS of the
+ *        municipality the case belongs to)
+ * @param createdBy subject of the user who created it
+ */
+public record Case(
+        UUID id,
+        String title,
+        String teaser,
+        String ags,
+        String ownerOrganisation,
+        List<String> topics,
+        CaseStatus status,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        Instant publishedAt,
+        long version) {
+
+    public Case {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        topics = List.copyOf(topics);
+    }
+
+    /** A new draft, owned by the municipality {@code ags}. */
+    public static Case draft(UUID id, String title, String teaser, String ags, List<String> topics, String createdBy,
+            Instant now) {
+        return new Case(id, title, teaser, ags, ags, topics, CaseStatus.DRAFT, createdBy, now, now, null, null, 0);
+    }
+
+    public Case edit(String newTitle, String newTeaser, List<String> newTopics, Instant now) {
+        if (!status.isEditable()) {
+            throw new CaseStateException("Case " + id + " is " + status + " and can no longer be edited.");
+        }
+        return new Case(id, newTitle, newTeaser, ags, ownerOrganisation, newTopics, status, createdBy, createdAt,
+                now, submittedAt, publishedAt, version);
+    }
+
+    public Case submit(Instant now) {
+        return moveTo(CaseStatus.SUBMITTED, now);
+    }
+
+    public Case publish(Instant now) {
+        return moveTo(CaseStatus.PUBLISHED, now);
+    }
+
+    public Case requestChanges(Instant now) {
+        return moveTo(CaseStatus.CHANGES_REQUESTED, now);
+    }
+
+    private Case moveTo(CaseStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new CaseStateException("Case " + id + " is " + status + " and cannot become " + target + ".");
+        }
+        return new Case(id, title, teaser, ags, ownerOrganisation, topics, target, createdBy, createdAt, now,
+                target == CaseStatus.SUBMITTED ? now : submittedAt,
+                target == CaseStatus.PUBLISHED ? now : publishedAt,
+                version);
+    }
+}

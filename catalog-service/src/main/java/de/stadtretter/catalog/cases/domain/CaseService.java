@@ -1,0 +1,152 @@
+package de.stadtretter.catalog.cases.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import de.stadtretter.kit.security.CurrentUser;
+import de.stadtretter.kit.web.NotFoundException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The use cases around a case: create, edit, the workflow steps, reading. Checks who may do what
+ * ({@link CaseAccess}), records each change in the case history and announces publications in the same
+ * transaction.
+ */
+@Service
+public class CaseService {
+
+    public static final String PUBLISHED_METRIC = "stadtretter.cases.published";
+
+    private final CaseRepository cases;
+    private final CasePublications publications;
+    private final Clock clock;
+    private final Counter publishedCounter;
+
+    public CaseService(CaseRepository cases, CasePublications publications, Clock clock, MeterRegistry meters) {
+        this.cases = cases;
+        this.publications = publications;
+        this.clock = clock;
+        this.publishedCounter = Counter.builder(PUBLISHED_METRIC).description("Cases published by the Redaktion")
+                .register(meters);
+    }
+
+    /** The content a Kommune or the Redaktion enters; already validated against the reference data. */
+    public record Content(String title, String teaser, List<String> topics) {}
+
+    @Transactional
+    public Case create(CurrentUser user, String ags, Content content) {
+        if (!CaseAccess.canCreateFor(user, ags)) {
+            throw new AccessDeniedException("Not allowed to create cases for municipality " + ags);
+        }
+        Case created = Case.draft(UUID.randomUUID(), content.title(), content.teaser(), ags, content.topics(),
+                user.subject(), now());
+        cases.insert(created);
+        cases.recordHistory(created, "created", null, user.subject(), null);
+        return created;
+    }
+
+    /** Changes title, teaser and topics of a draft, if {@code expectedVersion} is still current. */
+    @Transactional
+    public Case edit(CurrentUser user, UUID id, long expectedVersion, Content content) {
+        Case current = changeable(user, id);
+        if (current.version() != expectedVersion) {
+            throw new OptimisticLockingFailureException(
+                    "Case " + id + " is at version " + current.version() + ", not " + expectedVersion);
+        }
+        Case edited = cases.update(current.edit(content.title(), content.teaser(), content.topics(), now()));
+        cases.recordHistory(edited, "edited", current.status(), user.subject(), null);
+        return edited;
+    }
+
+    @Transactional
+    public Case submit(CurrentUser user, UUID id) {
+        Case current = changeable(user, id);
+        Case submitted = cases.update(current.submit(now()));
+        cases.recordHistory(submitted, "submitted", current.status(), user.subject(), null);
+        return submitted;
+    }
+
+    @Transactional
+    public Case publish(CurrentUser user, UUID id) {
+        Case current = reviewable(user, id);
+        Case published = cases.update(current.publish(now()));
+        cases.recordHistory(published, "published", current.status(), user.subject(), null);
+        publications.published(published);
+        afterCommit(publishedCounter::increment);
+        return published;
+    }
+
+    @Transactional
+    public Case requestChanges(CurrentUser user, UUID id, String comment) {
+        Case current = reviewable(user, id);
+        Case returned = cases.update(current.requestChanges(now()));
+        cases.recordHistory(returned, "changes-requested", current.status(), user.subject(), comment);
+        return returned;
+    }
+
+    /** The case if {@code user} (null if anonymous) may see it; otherwise it does not exist for them. */
+    @Transactional(readOnly = true)
+    public Case get(CurrentUser user, UUID id) {
+        return cases.findById(id).filter(c -> CaseAccess.canView(user, c))
+                .orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    @Transactional(readOnly = true)
+    public CasePage list(CurrentUser user, CaseQuery query) {
+        return cases.find(query, CaseAccess.visibilityFor(user));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseRepository.HistoryEntry> history(CurrentUser user, UUID id) {
+        Case c = cases.findById(id).orElseThrow(() -> new NotFoundException("Case", id));
+        if (!CaseAccess.canChange(user, c)) {
+            throw new NotFoundException("Case", id);
+        }
+        return cases.history(id);
+    }
+
+    /** Loaded for a change by its owner organisation or an editor: 404 if unknown, 403 if someone else's. */
+    private Case changeable(CurrentUser user, UUID id) {
+        Case c = cases.findById(id).orElseThrow(() -> new NotFoundException("Case", id));
+        if (!CaseAccess.canChange(user, c)) {
+            throw new AccessDeniedException("Case " + id + " belongs to another organisation");
+        }
+        return c;
+    }
+
+    private Case reviewable(CurrentUser user, UUID id) {
+        if (!CaseAccess.canReview(user)) {
+            throw new AccessDeniedException("Only the Redaktion reviews cases");
+        }
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; truncating here makes the returned case equal the stored one
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

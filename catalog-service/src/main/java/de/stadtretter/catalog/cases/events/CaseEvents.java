@@ -1,0 +1,45 @@
+package de.stadtretter.catalog.cases.events;
+
+import org.springframework.stereotype.Component;
+
+import de.stadtretter.catalog.cases.domain.Case;
+import de.stadtretter.catalog.cases.domain.CasePublications;
+import de.stadtretter.catalog.cases.domain.Place;
+import de.stadtretter.kit.config.KitProperties;
+import de.stadtretter.kit.events.CloudEvent;
+import de.stadtretter.kit.events.CloudEvents;
+import de.stadtretter.kit.events.outbox.Outbox;
+import de.stadtretter.kit.reference.ReferenceData;
+
+/** Writes the events of topic {@value #TOPIC} to the outbox, inside the caller's transaction. */
+@Component
+public class CaseEvents implements CasePublications {
+
+    public static final String TOPIC = "catalog.case.v1";
+    public static final String PUBLISHED_TYPE = "de.stadtretter.catalog.case.published.v1";
+    public static final String PUBLISHED_SCHEMA =
+            "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.schema.json";
+
+    private final Outbox outbox;
+    private final CloudEvents cloudEvents;
+    private final ReferenceData referenceData;
+    private final String source;
+
+    public CaseEvents(Outbox outbox, CloudEvents cloudEvents, ReferenceData referenceData, KitProperties kit) {
+        this.outbox = outbox;
+        this.cloudEvents = cloudEvents;
+        this.referenceData = referenceData;
+        this.source = kit.serviceName();
+    }
+
+    /** Appends CasePublished v1 for a case that has just been published; key and subject are the case id. */
+    @Override
+    public void published(Case c) {
+        Place place = Place.of(c.ags(), referenceData);
+        CasePublishedV1 data = new CasePublishedV1(c.id(), c.title(), c.teaser(), c.ags(), place.municipalityName(),
+                place.stateCode(), c.topics(), c.publishedAt());
+        CloudEvent event = CloudEvent.create(source, PUBLISHED_TYPE, c.id().toString(), PUBLISHED_SCHEMA,
+                cloudEvents.toTree(data));
+        outbox.append(TOPIC, c.id().toString(), event);
+    }
+}

@@ -1,0 +1,104 @@
+package de.stadtretter.catalog.cases.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import de.stadtretter.catalog.cases.domain.CasePage;
+import de.stadtretter.catalog.cases.domain.CaseQuery;
+import de.stadtretter.catalog.cases.domain.CaseRepository;
+import de.stadtretter.catalog.cases.domain.CaseService;
+import de.stadtretter.catalog.cases.domain.CaseStatus;
+import de.stadtretter.kit.reference.ReferenceData;
+import de.stadtretter.kit.security.CurrentUser;
+import de.stadtretter.kit.web.InvalidFieldsException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The case API: create and edit drafts, the editorial workflow, and reading what the caller may see. */
+@RestController
+@RequestMapping("/api/catalog")
+public class CaseController {
+
+    private final CaseService service;
+    private final ReferenceData referenceData;
+
+    public CaseController(CaseService service, ReferenceData referenceData) {
+        this.service = service;
+        this.referenceData = referenceData;
+    }
+
+    @PostMapping("/cases")
+    public ResponseEntity<CaseResponse> create(@Valid @RequestBody CreateCaseRequest body, Authentication auth) {
+        var created = service.create(CurrentUser.from(auth), body.ags(),
+                new CaseService.Content(body.title(), body.teaser(), body.topics()));
+        return ResponseEntity.created(URI.create("/api/catalog/cases/" + created.id()))
+                .body(CaseResponse.of(created, referenceData));
+    }
+
+    @PutMapping("/cases/{id}")
+    public CaseResponse edit(@PathVariable UUID id, @Valid @RequestBody UpdateCaseRequest body, Authentication auth) {
+        return CaseResponse.of(service.edit(CurrentUser.from(auth), id, body.version(),
+                new CaseService.Content(body.title(), body.teaser(), body.topics())), referenceData);
+    }
+
+    @PostMapping("/cases/{id}/submit")
+    public CaseResponse submit(@PathVariable UUID id, Authentication auth) {
+        return CaseResponse.of(service.submit(CurrentUser.from(auth), id), referenceData);
+    }
+
+    @PostMapping("/cases/{id}/publish")
+    public CaseResponse publish(@PathVariable UUID id, Authentication auth) {
+        return CaseResponse.of(service.publish(CurrentUser.from(auth), id), referenceData);
+    }
+
+    @PostMapping("/cases/{id}/request-changes")
+    public CaseResponse requestChanges(@PathVariable UUID id,
+            @Valid @RequestBody(required = false) RequestChangesRequest body, Authentication auth) {
+        return CaseResponse.of(service.requestChanges(CurrentUser.from(auth), id,
+                body == null ? null : body.comment()), referenceData);
+    }
+
+    @GetMapping("/cases/{id}")
+    public CaseResponse get(@PathVariable UUID id, Authentication auth) {
+        return CaseResponse.of(service.get(CurrentUser.from(auth), id), referenceData);
+    }
+
+    /** The workflow history, for the owner organisation and editors only. */
+    @GetMapping("/cases/{id}/history")
+    public List<CaseRepository.HistoryEntry> history(@PathVariable UUID id, Authentication auth) {
+        return service.history(CurrentUser.from(auth), id);
+    }
+
+    @GetMapping("/cases")
+    public CaseListResponse list(
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            Authentication auth) {
+        if (topic != null && !referenceData.isTopic(topic)) {
+            throw InvalidFieldsException.of("topic", "is not an id from the topic list");
+        }
+        CasePage result = service.list(CurrentUser.from(auth), new CaseQuery(topic, status, page, size));
+        return new CaseListResponse(result.items().stream().map(c -> CaseResponse.of(c, referenceData)).toList(),
+                result.page(), result.size(), result.totalItems());
+    }
+
+    @GetMapping("/topics")
+    public List<TopicResponse> topics() {
+        return referenceData.topics().stream().map(t -> new TopicResponse(t.id(), t.labelDe(), t.labelEn())).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package de.stadtretter.catalog.cases.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import de.stadtretter.kit.reference.ReferenceData;
+
+/**
+ * Ids from the topic list (reference data {@code topics.csv}), each at most once; {@code null} is left to
+ * {@code @NotEmpty}.
+ */
+@Documented
+@Constraint(validatedBy = TopicIds.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface TopicIds {
+
+    String message() default "must be distinct ids from the topic list (GET /api/catalog/topics)";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<TopicIds, List<String>> {
+        @Override
+        public boolean isValid(List<String> value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String id : value) {
+                if (!ReferenceData.get().isTopic(id) || !seen.add(id)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

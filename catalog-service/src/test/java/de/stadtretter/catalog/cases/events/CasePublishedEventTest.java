@@ -1,0 +1,106 @@
+package de.stadtretter.catalog.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+import de.stadtretter.catalog.CatalogIntegrationTest;
+import de.stadtretter.testing.EventSchemas;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class CasePublishedEventTest extends CatalogIntegrationTest {
+
+    private static final Path SCHEMA = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.schema.json");
+    private static final Path EXAMPLE = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.example.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static CaseTopic topic;
+
+    @BeforeAll
+    static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
+        topic = new CaseTopic(brokers);
+    }
+
+    @AfterAll
+    static void unsubscribe() {
+        topic.close();
+    }
+
+    @Test
+    void publishingSendsExactlyOneSchemaConformingCasePublishedKeyedByTheCaseId() throws Exception {
+        String id = publishedCase(FLENSBURG, "leerstand", "marketing");
+
+        List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.getFirst();
+        assertThat(EventSchemas.errors(SCHEMA, record.value())).isEmpty();
+        assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json; charset=UTF-8");
+        assertThat(header(record, "ce_type")).isEqualTo("de.stadtretter.catalog.case.published.v1");
+
+        JsonNode event = JSON.readTree(record.value());
+        assertThat(event.path("type").asString()).isEqualTo("de.stadtretter.catalog.case.published.v1");
+        assertThat(event.path("source").asString()).isEqualTo("/catalog-service");
+        assertThat(event.path("subject").asString()).isEqualTo(id);
+        assertThat(event.path("dataschema").asString()).isEqualTo(
+                EventSchemas.read(SCHEMA).path("$id").asString());
+        JsonNode data = event.path("data");
+        assertThat(data.path("caseId").asString()).isEqualTo(id);
+        assertThat(data.path("title").asString()).isEqualTo("Pop-up-Stores gegen Leerstand");
+        assertThat(data.path("ags").asString()).isEqualTo(FLENSBURG);
+        assertThat(data.path("municipalityName").asString()).isEqualTo("Flensburg, Stadt");
+        assertThat(data.path("stateCode").asString()).isEqualTo("SH");
+        assertThat(data.path("topics").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("leerstand", "marketing");
+        assertThat(data.path("publishedAt").isString()).isTrue();
+
+        // a second publish is refused and sends nothing
+        mvc.perform(as(redaktion(), post("/api/catalog/cases/{id}/publish", id))).andExpect(status().isConflict());
+        assertThat(topic.allRecordsFor(id, Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void aCaseWhoseMunicipalityNameIsUnknownStillConforms() throws Exception {
+        String id = publishedCase(IN_A_KREIS, "citylogistik");
+
+        List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        assertThat(EventSchemas.errors(SCHEMA, records.getFirst().value())).isEmpty();
+        JsonNode data = JSON.readTree(records.getFirst().value()).path("data");
+        assertThat(data.path("municipalityName").isNull()).isTrue();
+        assertThat(data.path("stateCode").asString()).isEqualTo("SH");
+    }
+
+    @Test
+    void theExampleConformsToTheSchema() throws Exception {
+        assertThat(EventSchemas.errors(SCHEMA, Files.readString(EXAMPLE))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsAnEventWithoutData() {
+        // guards the two checks above against a schema that accepts anything
+        assertThat(EventSchemas.errors(SCHEMA, """
+                {"specversion": "1.0", "id": "6f1c2a5e-3b7d-4c1e-9a0f-2d8e4b6c1a90", "source": "/catalog-service",
+                 "type": "de.stadtretter.catalog.case.published.v1", "subject": "x", "time": "2026-01-01T00:00:00Z",
+                 "datacontenttype": "application/json"}""")).isNotEmpty();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

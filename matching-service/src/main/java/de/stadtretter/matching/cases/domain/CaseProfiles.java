@@ -1,0 +1,47 @@
+package de.stadtretter.matching.cases.domain;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.stadtretter.matching.cases.events.CasePublished;
+
+/** What matching knows of each published case (table {@code case_profile}). */
+@Repository
+public class CaseProfiles {
+
+    public record CaseProfile(UUID caseId, String ags, String stateCode, List<String> topics) {}
+
+    private final JdbcClient jdbc;
+
+    CaseProfiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or refreshes the profile of a published case. */
+    public void record(CasePublished event) {
+        jdbc.sql("""
+                insert into case_profile (case_id, ags, state_code, topics, published_at)
+                values (:id, :ags, :state, :topics, :at)
+                on conflict (case_id) do update set ags = excluded.ags, state_code = excluded.state_code,
+                    topics = excluded.topics, published_at = excluded.published_at, updated_at = now()""")
+                .param("id", event.caseId())
+                .param("ags", event.ags())
+                .param("state", event.stateCode())
+                .param("topics", event.topics().toArray(String[]::new))
+                .param("at", Timestamp.from(event.publishedAt()))
+                .update();
+    }
+
+    public Optional<CaseProfile> find(UUID caseId) {
+        return jdbc.sql("select case_id, ags, state_code, topics from case_profile where case_id = :id")
+                .param("id", caseId)
+                .query((rs, n) -> new CaseProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray())))
+                .optional();
+    }
+}

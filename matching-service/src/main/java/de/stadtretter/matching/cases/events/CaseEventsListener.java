@@ -1,0 +1,27 @@
+package de.stadtretter.matching.cases.events;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import de.stadtretter.kit.events.inbox.InboundEvents;
+import de.stadtretter.matching.cases.domain.CaseProfiles;
+
+/** Keeps the matchable case profiles current from {@code catalog.case.v1}. */
+@Component
+class CaseEventsListener {
+
+    static final String CONSUMER = "matching-service.case-published";
+
+    private final InboundEvents inbound;
+    private final CaseProfiles profiles;
+
+    CaseEventsListener(InboundEvents inbound, CaseProfiles profiles) {
+        this.inbound = inbound;
+        this.profiles = profiles;
+    }
+
+    @KafkaListener(id = "matching-case-events", topics = "catalog.case.v1")
+    void on(String value) {
+        inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class, profiles::record);
+    }
+}

@@ -1,0 +1,66 @@
+package de.stadtretter.matching.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import de.stadtretter.matching.cases.domain.CaseProfiles;
+import de.stadtretter.matching.MatchingServiceTest;
+import de.stadtretter.testing.CaseEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import de.stadtretter.testing.TestKafka;
+
+class CaseEventsListenerTest extends MatchingServiceTest {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    CaseProfiles profiles;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void storesTheCaseProfileOnceWhenTheSameEventArrivesTwice() {
+        double appliedBefore = received("applied");
+        double duplicatesBefore = received("duplicate");
+        UUID caseId = UUID.randomUUID();
+        String event = CaseEvents.published(caseId, "Verfügungsfonds Innenstadt", "foerderung", "leerstand");
+
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
+        // same key, so same partition: once the marker is stored, both deliveries above were handled
+        UUID marker = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(marker, "Marker"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(marker).isPresent());
+        assertThat(profiles.find(caseId).orElseThrow().topics()).containsExactly("foerderung", "leerstand");
+        assertThat(received("applied") - appliedBefore).isEqualTo(2.0);
+        assertThat(received("duplicate") - duplicatesBefore).isEqualTo(1.0);
+    }
+
+    private double received(String outcome) {
+        return meters.counter("stadtretter.events.received", "consumer", CaseEventsListener.CONSUMER, "outcome",
+                outcome).count();
+    }
+
+    @Test
+    void eventWithoutDataGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
+        UUID caseId = UUID.randomUUID();
+        String withoutData = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"source\":\"/catalog-service\",\"type\":\"" + CaseEvents.PUBLISHED_TYPE + "\"}";
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), withoutData);
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(caseId, "Stadtgutschein"));
+
+        assertThat(TestKafka.await(brokers, CaseEvents.DLT, r -> withoutData.equals(r.value()),
+                Duration.ofSeconds(30))).isNotEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(caseId).isPresent());
+    }
+}

@@ -1,0 +1,42 @@
+package de.stadtretter.partner.cases.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The published cases partner-service knows of (table {@code published_case}). */
+@Repository
+public class PublishedCases {
+
+    public record PublishedCase(UUID caseId, String title, String ags, Instant publishedAt) {}
+
+    private final JdbcClient jdbc;
+
+    PublishedCases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts or refreshes a case; a later publication of the same case replaces the earlier one. */
+    public void record(UUID caseId, String title, String ags, Instant publishedAt) {
+        jdbc.sql("""
+                insert into published_case (case_id, title, ags, published_at) values (:id, :title, :ags, :at)
+                on conflict (case_id) do update set title = excluded.title, ags = excluded.ags,
+                    published_at = excluded.published_at, updated_at = now()""")
+                .param("id", caseId)
+                .param("title", title)
+                .param("ags", ags)
+                .param("at", java.sql.Timestamp.from(publishedAt))
+                .update();
+    }
+
+    public Optional<PublishedCase> find(UUID caseId) {
+        return jdbc.sql("select case_id, title, ags, published_at from published_case where case_id = :id")
+                .param("id", caseId)
+                .query((rs, n) -> new PublishedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+}

@@ -1,0 +1,28 @@
+package de.stadtretter.partner.cases.events;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import de.stadtretter.kit.events.inbox.InboundEvents;
+import de.stadtretter.partner.cases.domain.PublishedCases;
+
+/** Keeps the list of published cases current from {@code catalog.case.v1}. */
+@Component
+class CaseEventsListener {
+
+    static final String CONSUMER = "partner-service.case-published";
+
+    private final InboundEvents inbound;
+    private final PublishedCases publishedCases;
+
+    CaseEventsListener(InboundEvents inbound, PublishedCases publishedCases) {
+        this.inbound = inbound;
+        this.publishedCases = publishedCases;
+    }
+
+    @KafkaListener(id = "partner-case-events", topics = "catalog.case.v1")
+    void on(String value) {
+        inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class,
+                event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt()));
+    }
+}

@@ -1,0 +1,32 @@
+package de.stadtretter.partner;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import de.stadtretter.testing.CaseEvents;
+import de.stadtretter.testing.TestPostgres;
+import de.stadtretter.testing.TestTokens;
+
+/** The one Spring context all of partner-service's integration tests share: real PostgreSQL, Kafka and HTTP port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+    "stadtretter.kit.consumer.initial-backoff=50ms"})
+@EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT})
+public abstract class PartnerServiceTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "partner");
+        TestTokens.register(registry);
+    }
+
+    public int port() {
+        return port;
+    }
+}

@@ -1,0 +1,65 @@
+package de.stadtretter.partner.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import de.stadtretter.partner.cases.domain.PublishedCases;
+import de.stadtretter.partner.PartnerServiceTest;
+import de.stadtretter.testing.CaseEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import de.stadtretter.testing.TestKafka;
+
+class CaseEventsListenerTest extends PartnerServiceTest {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    PublishedCases publishedCases;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void recordsPublishedCaseOnceEvenWhenTheEventIsDeliveredTwice() {
+        double appliedBefore = received("applied");
+        double duplicatesBefore = received("duplicate");
+        UUID caseId = UUID.randomUUID();
+        String event = CaseEvents.published(caseId, "Leerstandsmanagement in Husum", "leerstand");
+
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
+        // same key, so same partition: once the marker is stored, both deliveries above were handled
+        UUID marker = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(marker, "Marker"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(marker).isPresent());
+        assertThat(publishedCases.find(caseId).orElseThrow().title()).isEqualTo("Leerstandsmanagement in Husum");
+        assertThat(received("applied") - appliedBefore).isEqualTo(2.0);
+        assertThat(received("duplicate") - duplicatesBefore).isEqualTo(1.0);
+    }
+
+    private double received(String outcome) {
+        return meters.counter("stadtretter.events.received", "consumer", CaseEventsListener.CONSUMER, "outcome",
+                outcome).count();
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
+        String key = UUID.randomUUID().toString();
+        TestKafka.send(brokers, CaseEvents.TOPIC, key, "{not json");
+        UUID next = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, key, CaseEvents.published(next, "Citylogistik mit Lastenrädern"));
+
+        assertThat(TestKafka.await(brokers, CaseEvents.DLT,
+                r -> "{not json".equals(r.value()) && key.equals(r.key()), Duration.ofSeconds(30))).isNotEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(next).isPresent());
+    }
+}
