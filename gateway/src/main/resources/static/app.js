@@ -22,7 +22,7 @@ async function loadCases(topics) {
       teaser.textContent = c.teaser;
       const meta = document.createElement('p');
       meta.className = 'meta';
-      meta.textContent = [c.municipalityName, (c.topics || []).map(t => labels.get(t) || t).join(', ')]
+      meta.textContent = [c.municipalityName || c.districtName, (c.topics || []).map(t => labels.get(t) || t).join(', ')]
         .filter(Boolean).join(' · ');
       item.append(title, teaser, meta);
       return item;

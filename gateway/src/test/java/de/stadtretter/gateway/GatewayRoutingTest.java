@@ -31,7 +31,8 @@ import com.sun.net.httpserver.HttpServer;
  * for one service, which records what arrives. Proves the routes under spring.cloud.gateway.server.webflux are
  * loaded and pass paths, queries, bodies and the bearer token on unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.structured.format.console=")
 class GatewayRoutingTest {
 
     record Received(String service, String method, String pathAndQuery, String authorization, String body) {}

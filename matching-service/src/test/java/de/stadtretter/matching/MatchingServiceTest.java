@@ -13,7 +13,7 @@ import de.stadtretter.testing.TestTokens;
 /** The one Spring context all of matching-service's integration tests share: real PostgreSQL, Kafka and HTTP port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-    "stadtretter.kit.consumer.initial-backoff=50ms"})
+    "stadtretter.kit.consumer.initial-backoff=50ms", "logging.structured.format.console="})
 @EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT})
 public abstract class MatchingServiceTest {
 

@@ -1,0 +1,37 @@
+package de.stadtretter.notification.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import de.stadtretter.kit.security.ApiSecurity;
+import de.stadtretter.kit.security.ProblemSecurityHandlers;
+
+/**
+ * Subscribing, confirming and unsubscribing are open to everyone (subscribers need no account); everything else
+ * this service will offer (administration) needs a valid access token.
+ * <p>
+ * No CSRF protection is needed for the confirm and unsubscribe forms: there is no session or cookie that a
+ * foreign site could ride on (the kit makes the service stateless), and the form's only effect is bound to the
+ * secret token it carries, which an attacker does not know.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    public static final String SUBSCRIPTIONS = "/api/notifications/subscriptions";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
+                        .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS).permitAll()
+                        .requestMatchers(SUBSCRIPTIONS + "/confirm", SUBSCRIPTIONS + "/unsubscribe").permitAll()
+                        .anyRequest().authenticated())
+                // the confirm and unsubscribe pages carry a token in their URL: never leak it to other sites
+                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));
+        return ApiSecurity.apply(http, handlers).build();
+    }
+}

@@ -1,0 +1,94 @@
+package de.stadtretter.notification.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import de.stadtretter.notification.config.NotificationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Renders a mail from its Thymeleaf templates (HTML and plain text) and sends it over SMTP. Every mail carries the
+ * subscriber's unsubscribe link, also as {@code List-Unsubscribe} with one-click unsubscribe (RFC 8058).
+ * Counts {@code stadtretter.mails.sent} per kind.
+ */
+@Component
+public class Mailer {
+
+    public static final String SENT = "stadtretter.mails.sent";
+    public static final String FAILED = "stadtretter.mails.failed";
+
+    private final JavaMailSender sender;
+    private final InternetAddress from;
+    private final MeterRegistry meters;
+    // its own engine, not a bean, so that Spring Boot's engine for the web pages stays untouched
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    public Mailer(JavaMailSender sender, NotificationProperties properties, MeterRegistry meters) {
+        this.sender = sender;
+        this.meters = meters;
+        try {
+            this.from = new InternetAddress(properties.mailFrom(), true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("stadtretter.notification.mail-from is not an address: "
+                    + properties.mailFrom(), e);
+        }
+        templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCheckExistence(true);
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** Sends the mail now; a failure is thrown as {@link MailException}. */
+    public void send(OutgoingMail mail) {
+        Map<String, Object> model = new HashMap<>(mail.model());
+        model.put("unsubscribeUrl", mail.unsubscribeUrl());
+        Context context = new Context(Locale.GERMANY, model);
+        String html = templates.process(mail.template() + ".html", context);
+        String text = templates.process(mail.template() + ".txt", context);
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(mail.to());
+            helper.setSubject(mail.subject());
+            helper.setText(text, html);
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setHeader("Auto-Submitted", "auto-generated");
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Mail to a subscriber could not be prepared", e);
+        }
+        sender.send(message);
+        meters.counter(SENT, "kind", mail.kind()).increment();
+    }
+
+    public void countFailure(String kind) {
+        meters.counter(FAILED, "kind", kind).increment();
+    }
+}

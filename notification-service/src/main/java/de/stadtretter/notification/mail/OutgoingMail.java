@@ -1,0 +1,12 @@
+package de.stadtretter.notification.mail;
+
+import java.util.Map;
+
+/**
+ * A mail to one subscriber: {@code template} names {@code mail/<template>.html} and {@code mail/<template>.txt},
+ * rendered with {@code model}; {@code unsubscribeUrl} goes into the body's model (as {@code unsubscribeUrl}) and
+ * into the {@code List-Unsubscribe} header.
+ */
+public record OutgoingMail(String kind, String to, String subject, String template, Map<String, Object> model,
+        String unsubscribeUrl) {
+}

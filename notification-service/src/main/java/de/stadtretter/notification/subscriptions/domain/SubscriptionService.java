@@ -1,0 +1,181 @@
+package de.stadtretter.notification.subscriptions.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.stadtretter.kit.reference.ReferenceData;
+import de.stadtretter.kit.web.ApiProblems.FieldProblem;
+import de.stadtretter.kit.web.InvalidFieldsException;
+import de.stadtretter.notification.config.NotificationProperties;
+import de.stadtretter.notification.mail.Links;
+import de.stadtretter.notification.mail.Mailer;
+import de.stadtretter.notification.mail.OutgoingMail;
+
+/**
+ * Double opt-in. A request stores the wanted topics and the hash of a fresh confirmation token and mails the
+ * confirmation link; only the confirmation makes (or changes) an active subscription. Answers never reveal whether
+ * an address was known before.
+ */
+@Service
+public class SubscriptionService {
+
+    public static final String CONFIRMATION_KIND = "confirmation";
+    public static final String CONFIRMATION_SUBJECT = "Bitte bestätigen Sie Ihr Abonnement bei Stadtretter";
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+
+    /** What a confirmation or unsubscribe link leads to. */
+    public enum LinkState { VALID, EXPIRED, UNKNOWN }
+
+    /** The subscription behind a link, if the link is valid. */
+    public record LinkCheck(LinkState state, Subscription subscription) {
+
+        static LinkCheck unknown() {
+            return new LinkCheck(LinkState.UNKNOWN, null);
+        }
+    }
+
+    private record ConfirmationRequest(UUID subscriptionId, String email, List<String> topics, String token) {}
+
+    private final SubscriptionRepository subscriptions;
+    private final SubscriptionTokens tokens;
+    private final TransactionTemplate tx;
+    private final Mailer mailer;
+    private final Links links;
+    private final ReferenceData referenceData;
+    private final NotificationProperties properties;
+
+    public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionTokens tokens, TransactionTemplate tx,
+            Mailer mailer, Links links, ReferenceData referenceData, NotificationProperties properties) {
+        this.subscriptions = subscriptions;
+        this.tokens = tokens;
+        this.tx = tx;
+        this.mailer = mailer;
+        this.links = links;
+        this.referenceData = referenceData;
+        this.properties = properties;
+    }
+
+    /**
+     * Records the request and sends the confirmation mail (after the commit). A repeated request renews the token
+     * (the older link stops working); a confirmed subscription keeps its topics until the new request is confirmed.
+     */
+    public void subscribe(String rawEmail, List<String> rawTopics) {
+        String email = normaliseEmail(rawEmail);
+        List<String> topics = checkTopics(rawTopics);
+        ConfirmationRequest request = tx.execute(status -> {
+            UUID newId = UUID.randomUUID();
+            subscriptions.insertIfAbsent(newId, email, SubscriptionTokens.hash(tokens.unsubscribeToken(newId)));
+            Subscription subscription = subscriptions.lockByEmail(email).orElseThrow();
+            String token = SubscriptionTokens.newConfirmationToken();
+            subscriptions.requestConfirmation(subscription.id(), topics, SubscriptionTokens.hash(token),
+                    Instant.now().plus(properties.confirmationValidity()));
+            return new ConfirmationRequest(subscription.id(), email, topics, token);
+        });
+        sendConfirmation(request);
+    }
+
+    private void sendConfirmation(ConfirmationRequest request) {
+        try {
+            mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), CONFIRMATION_SUBJECT, "confirmation",
+                    Map.of("confirmUrl", links.confirm(request.token()),
+                            "topicLabels", labels(request.topics()),
+                            "validDays", Math.max(1, properties.confirmationValidity().toDays()),
+                            "homeUrl", links.home()),
+                    links.unsubscribe(tokens.unsubscribeToken(request.subscriptionId()))));
+        } catch (MailException e) {
+            // the request stays stored; asking again renews the token and sends a new mail
+            mailer.countFailure(CONFIRMATION_KIND);
+            log.error("Confirmation mail for subscription {} could not be sent", request.subscriptionId(), e);
+        }
+    }
+
+    public LinkCheck checkConfirmation(String token) {
+        if (token == null || token.isBlank()) {
+            return LinkCheck.unknown();
+        }
+        return subscriptions.findByConfirmationHash(SubscriptionTokens.hash(token), false)
+                .map(s -> new LinkCheck(s.confirmationExpired(Instant.now()) ? LinkState.EXPIRED : LinkState.VALID, s))
+                .orElseGet(LinkCheck::unknown);
+    }
+
+    /** Confirms the request behind {@code token}; the token then stops working. */
+    public LinkCheck confirm(String token) {
+        if (token == null || token.isBlank()) {
+            return LinkCheck.unknown();
+        }
+        return tx.execute(status -> {
+            Optional<Subscription> found = subscriptions.findByConfirmationHash(SubscriptionTokens.hash(token), true);
+            if (found.isEmpty()) {
+                return LinkCheck.unknown();
+            }
+            Subscription subscription = found.get();
+            if (subscription.confirmationExpired(Instant.now())) {
+                return new LinkCheck(LinkState.EXPIRED, subscription);
+            }
+            subscriptions.confirm(subscription.id());
+            log.info("Subscription {} confirmed", subscription.id());
+            return new LinkCheck(LinkState.VALID, subscriptions.lockByEmail(subscription.email()).orElseThrow());
+        });
+    }
+
+    public LinkCheck checkUnsubscribe(String token) {
+        if (token == null || token.isBlank()) {
+            return LinkCheck.unknown();
+        }
+        return subscriptions.findByUnsubscribeHash(SubscriptionTokens.hash(token), false)
+                .map(s -> new LinkCheck(LinkState.VALID, s))
+                .orElseGet(LinkCheck::unknown);
+    }
+
+    /** Ends the subscription behind {@code token}; doing it twice is harmless. */
+    public LinkCheck unsubscribe(String token) {
+        if (token == null || token.isBlank()) {
+            return LinkCheck.unknown();
+        }
+        return tx.execute(status -> subscriptions.findByUnsubscribeHash(SubscriptionTokens.hash(token), true)
+                .map(subscription -> {
+                    if (subscription.status() != SubscriptionStatus.UNSUBSCRIBED) {
+                        subscriptions.unsubscribe(subscription.id());
+                        log.info("Subscription {} unsubscribed", subscription.id());
+                    }
+                    return new LinkCheck(LinkState.VALID, subscription);
+                })
+                .orElseGet(LinkCheck::unknown));
+    }
+
+    public List<String> labels(List<String> topicIds) {
+        return topicIds.stream()
+                .map(id -> referenceData.topic(id).map(ReferenceData.Topic::labelDe).orElse(id))
+                .toList();
+    }
+
+    static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private List<String> checkTopics(List<String> topics) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < topics.size(); i++) {
+            if (!referenceData.isTopic(topics.get(i))) {
+                problems.add(new FieldProblem("topics", "unknown topic id at [" + i + "]: " + topics.get(i)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        return List.copyOf(new LinkedHashSet<>(topics));
+    }
+}

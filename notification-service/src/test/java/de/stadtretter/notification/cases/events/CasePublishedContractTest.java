@@ -1,0 +1,91 @@
+package de.stadtretter.notification.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import de.stadtretter.kit.events.CloudEvent;
+import de.stadtretter.kit.events.CloudEvents;
+import de.stadtretter.testing.EventSchemas;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** This service's {@link CasePublished} against catalog-service's schema and example of the event. */
+class CasePublishedContractTest {
+
+    private static final String DIR = "events/catalog.case.v1/";
+    private static final Path SCHEMA = EventSchemas.producerFile("catalog-service",
+            DIR + "de.stadtretter.catalog.case.published.v1.schema.json");
+    private static final Path EXAMPLE = EventSchemas.producerFile("catalog-service",
+            DIR + "de.stadtretter.catalog.case.published.v1.example.json");
+    /** What a mail cannot do without: the producer must promise to send it. */
+    private static final Set<String> NEEDED = Set.of("caseId", "title", "teaser", "topics");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CloudEvents cloudEvents = new CloudEvents(json);
+
+    @Test
+    void theExampleConformsToTheSchema() throws Exception {
+        assertThat(EventSchemas.errors(SCHEMA, Files.readString(EXAMPLE))).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckRejectsAnEventWithoutWhatThisServiceNeeds() {
+        for (String field : NEEDED) {
+            ObjectNode event = (ObjectNode) EventSchemas.read(EXAMPLE);
+            ((ObjectNode) event.get("data")).remove(field);
+            assertThat(EventSchemas.errors(SCHEMA, json.writeValueAsString(event))).as(field).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theRecordReadsTheExample() throws Exception {
+        CloudEvent event = cloudEvents.parse(Files.readString(EXAMPLE));
+        assertThat(event.type()).isEqualTo(CasePublished.TYPE);
+        CasePublished data = cloudEvents.data(event, CasePublished.class).requireComplete(event.id());
+        assertThat(data).isEqualTo(new CasePublished(
+                UUID.fromString("0b9e7d3a-51c4-4f2e-8a6b-93d1c0e5f7a2"),
+                "Pop-up-Stores gegen Leerstand in der Flensburger Altstadt",
+                "Die Stadt vermittelt leerstehende Ladenlokale für drei bis zwölf Monate zu reduzierten Mieten an "
+                        + "Gründerinnen und Gründer.",
+                "01001000", "Flensburg, Stadt", "SH", List.of("leerstand", "handel-innovation"),
+                Instant.parse("2026-11-26T10:15:30.120Z")));
+    }
+
+    @Test
+    void everyFieldTheRecordReadsIsDeclaredAndTheNeededOnesAreRequired() {
+        JsonNode dataSchema = EventSchemas.read(SCHEMA).get("properties").get("data");
+        Set<String> declared = new HashSet<>(dataSchema.get("properties").propertyNames());
+        Set<String> required = new HashSet<>();
+        dataSchema.get("required").forEach(n -> required.add(n.asString()));
+
+        List<String> read = Arrays.stream(CasePublished.class.getRecordComponents()).map(c -> c.getName()).toList();
+        assertThat(declared).containsAll(read);
+        assertThat(read).containsAll(NEEDED);
+        assertThat(required).containsAll(NEEDED);
+    }
+
+    @Test
+    void unknownPropertiesAreIgnoredAndIncompleteDataIsMalformed() {
+        ObjectNode event = (ObjectNode) EventSchemas.read(EXAMPLE);
+        ((ObjectNode) event.get("data")).put("someFutureField", "v1 grows additively");
+        CloudEvent parsed = cloudEvents.parse(json.writeValueAsString(event));
+        assertThat(cloudEvents.data(parsed, CasePublished.class).title()).isNotBlank();
+
+        ((ObjectNode) event.get("data")).remove("title");
+        CloudEvent incomplete = cloudEvents.parse(json.writeValueAsString(event));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> cloudEvents.data(incomplete, CasePublished.class).requireComplete(incomplete.id()))
+                .isInstanceOf(de.stadtretter.kit.events.MalformedEventException.class);
+    }
+}

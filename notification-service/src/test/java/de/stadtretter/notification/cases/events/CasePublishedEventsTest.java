@@ -1,0 +1,224 @@
+package de.stadtretter.notification.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import de.stadtretter.kit.events.CloudEvent;
+import de.stadtretter.kit.reference.ReferenceData;
+import de.stadtretter.notification.NotificationIntegrationTest;
+import de.stadtretter.notification.TestMail;
+import de.stadtretter.testing.EventSchemas;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class CasePublishedEventsTest extends NotificationIntegrationTest {
+
+    private static final String TOPIC = "catalog.case.v1";
+    private static final String DLT = "catalog.case.v1-dlt";
+
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    /** The producer's example event with a fresh event id, case id and title. */
+    private ObjectNode exampleEvent(String title, List<String> topics) {
+        ObjectNode event = (ObjectNode) EventSchemas.read(EventSchemas.producerFile("catalog-service",
+                "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.example.json"));
+        String caseId = UUID.randomUUID().toString();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", caseId);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("caseId", caseId);
+        data.put("title", title);
+        ArrayNode topicArray = data.putArray("topics");
+        topics.forEach(topicArray::add);
+        return event;
+    }
+
+    private void send(String key, String value) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get();
+    }
+
+    private void send(ObjectNode event) throws Exception {
+        send(event.get("subject").asString(), json.writeValueAsString(event));
+    }
+
+    private static String label(String topic) {
+        return ReferenceData.get().topic(topic).orElseThrow().labelDe();
+    }
+
+    private static String subjectFor(String title) {
+        return "Neues Praxisbeispiel: " + title;
+    }
+
+    private void awaitAllDeliveriesDone(ObjectNode event) {
+        String eventId = event.get("id").asString();
+        Awaitility.await("deliveries of " + eventId).atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", eventId)
+                        .query(Long.class).single() == 1
+                && jdbc.sql("select count(*) from mail_delivery where event_id = :id and status = 'PENDING'")
+                        .param("id", eventId).query(Long.class).single() == 0);
+    }
+
+    private long deliveries(ObjectNode event) {
+        return jdbc.sql("select count(*) from mail_delivery where event_id = :id")
+                .param("id", event.get("id").asString()).query(Long.class).single();
+    }
+
+    @Test
+    void aPublishedCaseIsMailedToConfirmedSubscribersWithACommonTopicOnly() throws Exception {
+        String matching = confirmedSubscriber("matching", List.of("leerstand", "events"));
+        String pending = newAddress("pending");
+        requestSubscription(pending, List.of("leerstand"), 1);
+        String otherTopic = confirmedSubscriber("other", List.of("citylogistik"));
+
+        String title = "Pop-up-Stores gegen Leerstand " + UUID.randomUUID();
+        ObjectNode event = exampleEvent(title, List.of("leerstand", "handel-innovation"));
+        long start = System.nanoTime();
+        send(event);
+        MimeMessage mail = TestMail.await(matching, subjectFor(title));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("publish-to-mail latency: " + millis + " ms");
+
+        String caseId = event.get("data").get("caseId").asString();
+        String text = TestMail.text(mail);
+        assertThat(text).contains(title, "Die Stadt vermittelt leerstehende Ladenlokale",
+                "Flensburg, Stadt (Schleswig-Holstein)", label("leerstand"), label("handel-innovation"),
+                BASE_URL + "/api/catalog/cases/" + caseId, UNSUBSCRIBE_LINK);
+        assertThat(TestMail.html(mail)).contains(title, "Abonnement beenden");
+        assertThat(TestMail.header(mail, "List-Unsubscribe")).startsWith("<" + UNSUBSCRIBE_LINK);
+        assertThat(TestMail.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+
+        awaitAllDeliveriesDone(event);
+        assertThat(deliveries(event)).isEqualTo(1);
+        assertThat(TestMail.to(pending, subjectFor(title))).isEmpty();
+        assertThat(TestMail.to(otherTopic, subjectFor(title))).isEmpty();
+        assertThat(jdbc.sql("select status from mail_delivery where event_id = :id")
+                .param("id", event.get("id").asString()).query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aRedeliveredEventIsMailedOnce() throws Exception {
+        String subscriber = confirmedSubscriber("twice", List.of("marketing"));
+        String title = "Stadtmarketing neu gedacht " + UUID.randomUUID();
+        ObjectNode event = exampleEvent(title, List.of("marketing"));
+        send(event);
+        send(event);
+        // a later event on the same partition: once it is mailed, both copies above have been consumed
+        String laterTitle = "Danach " + UUID.randomUUID();
+        ObjectNode later = exampleEvent(laterTitle, List.of("marketing"));
+        send(event.get("subject").asString(), json.writeValueAsString(later));
+
+        TestMail.await(subscriber, subjectFor(laterTitle));
+        awaitAllDeliveriesDone(event);
+        assertThat(TestMail.to(subscriber, subjectFor(title))).hasSize(1);
+        assertThat(deliveries(event)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() throws Exception {
+        String subscriber = confirmedSubscriber("dlt", List.of("foerderung"));
+        String key = UUID.randomUUID().toString();
+        String garbage = "this is not JSON " + UUID.randomUUID();
+
+        try (Consumer<String, String> dlt = dltConsumer()) {
+            send(key, garbage);
+            String title = "Förderprogramm erfolgreich genutzt " + UUID.randomUUID();
+            ObjectNode valid = exampleEvent(title, List.of("foerderung"));
+            send(key, json.writeValueAsString(valid));
+
+            TestMail.await(subscriber, subjectFor(title));
+            ConsumerRecord<String, String> dead = awaitRecord(dlt, garbage);
+            assertThat(dead.key()).isEqualTo(key);
+            assertThat(dead.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+        }
+    }
+
+    @Test
+    void otherEventTypesAreRecordedAndIgnored() throws Exception {
+        ObjectNode event = exampleEvent("Archiviert " + UUID.randomUUID(), List.of("leerstand"));
+        event.put("type", "de.stadtretter.catalog.case.archived.v1");
+        send(event);
+        awaitAllDeliveriesDone(event);
+        assertThat(deliveries(event)).isZero();
+    }
+
+    @Test
+    void afterUnsubscribingNoMoreMailsArrive() throws Exception {
+        String leaving = confirmedSubscriber("leaving", List.of("mobilitaet"));
+        String staying = confirmedSubscriber("staying", List.of("mobilitaet"));
+
+        String firstTitle = "Parkraum neu geordnet " + UUID.randomUUID();
+        send(exampleEvent(firstTitle, List.of("mobilitaet")));
+        MimeMessage first = TestMail.await(leaving, subjectFor(firstTitle));
+        String link = TestMail.link(first, UNSUBSCRIBE_LINK);
+
+        mvc.perform(get(pathOf(link)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Abonnement beenden")));
+        assertThat(statusOf(leaving)).isEqualTo("CONFIRMED");
+        mvc.perform(post("/api/notifications/subscriptions/unsubscribe").param("token", tokenOf(link)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ihr Abonnement ist beendet")));
+        assertThat(statusOf(leaving)).isEqualTo("UNSUBSCRIBED");
+
+        String secondTitle = "Lastenräder für die Innenstadt " + UUID.randomUUID();
+        ObjectNode second = exampleEvent(secondTitle, List.of("mobilitaet"));
+        send(second);
+        TestMail.await(staying, subjectFor(secondTitle));
+        awaitAllDeliveriesDone(second);
+        assertThat(TestMail.to(leaving, subjectFor(secondTitle))).isEmpty();
+        assertThat(TestMail.to(staying, subjectFor(firstTitle))).hasSize(1);
+    }
+
+    private Consumer<String, String> dltConsumer() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-check-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new StringDeserializer()).createConsumer();
+        consumer.subscribe(List.of(DLT));
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> awaitRecord(Consumer<String, String> consumer, String value) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (value.equals(record.value())) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("No record '" + value + "' in " + DLT + " within 30 s");
+    }
+}
