@@ -1,0 +1,136 @@
+package de.stadtretter.e2e.support;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMultipart;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+/**
+ * Mail kept by the platform's GreenMail: over IMAP (login = recipient address, any password) or the launcher's JSON
+ * API ({@code GET /api/messages}, {@code DELETE /api/messages}).
+ */
+public final class MailClient {
+
+    /** One received mail, simplified. */
+    public record Mail(String from, List<String> to, String subject, String body) {
+    }
+
+    private final String httpBase;
+    private final String imapHost;
+    private final int imapPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public MailClient(String httpBase, String imapHost, int imapPort) {
+        this.httpBase = httpBase;
+        this.imapHost = imapHost;
+        this.imapPort = imapPort;
+    }
+
+    /** All mails in the INBOX of {@code address}, read over IMAP. */
+    public List<Mail> inbox(String address) {
+        Properties props = new Properties();
+        props.put("mail.imap.host", imapHost);
+        props.put("mail.imap.port", Integer.toString(imapPort));
+        props.put("mail.imap.connectiontimeout", "5000");
+        props.put("mail.imap.timeout", "10000");
+        try {
+            Store store = Session.getInstance(props).getStore("imap");
+            store.connect(imapHost, imapPort, address, "any");
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                List<Mail> mails = new ArrayList<>();
+                for (Message m : inbox.getMessages()) {
+                    List<String> to = new ArrayList<>();
+                    if (m.getRecipients(Message.RecipientType.TO) != null) {
+                        for (var a : m.getRecipients(Message.RecipientType.TO)) {
+                            to.add(a.toString());
+                        }
+                    }
+                    mails.add(new Mail(m.getFrom() == null ? null : m.getFrom()[0].toString(), to, m.getSubject(),
+                            text(m.getContent())));
+                }
+                inbox.close(false);
+                return mails;
+            } finally {
+                store.close();
+            }
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("IMAP " + imapHost + ":" + imapPort + " for " + address + ": " + e, e);
+        }
+    }
+
+    /** Waits until a mail for {@code address} matches, e.g. {@code m -> m.subject().contains("Bestätigen")}. */
+    public Mail await(String address, Predicate<Mail> match, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Mail m : inbox(address)) {
+                if (match.test(m)) {
+                    return m;
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("No matching mail for " + address + " within " + timeout + "; inbox: "
+                        + inbox(address));
+            }
+            sleep(500);
+        }
+    }
+
+    /** All mails over the HTTP API: index, messageId, from, to, subject, receivedAt, body. */
+    public List<Map<String, Object>> all() {
+        return Json.array(send(HttpRequest.newBuilder(URI.create(httpBase + "/api/messages")).GET()).body());
+    }
+
+    /** Deletes every mail (all mailboxes). */
+    public void deleteAll() {
+        send(HttpRequest.newBuilder(URI.create(httpBase + "/api/messages")).DELETE());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Mail API not reachable at " + httpBase + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object content) throws MessagingException, java.io.IOException {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof MimeMultipart mp) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < mp.getCount(); i++) {
+                b.append(text(mp.getBodyPart(i).getContent()));
+            }
+            return b.toString();
+        }
+        return String.valueOf(content);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
