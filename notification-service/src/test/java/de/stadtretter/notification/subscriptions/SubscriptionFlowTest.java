@@ -59,8 +59,15 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
                 .andExpect(content().string(containsString("Abonnement bestätigen")))
                 .andExpect(content().string(containsString("method=\"post\"")))
                 .andExpect(content().string(containsString("value=\"" + token + "\"")))
+                .andExpect(content().string(containsString("<title>Abonnement bestätigen – Stadtretter</title>")))
+                .andExpect(content().string(containsString("href=\"/api/notifications/assets/pages.css\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<style"))))
                 .andExpect(header().string("Referrer-Policy", "no-referrer"));
         assertThat(statusOf(normalised)).isEqualTo("PENDING");
+        // its stylesheet is served to anonymous visitors (a file, so the gateway's CSP needs no inline styles)
+        mvc.perform(get("/api/notifications/assets/pages.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("font-family")));
 
         mvc.perform(post(SUBSCRIPTIONS + "/confirm").param("token", token)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED))
