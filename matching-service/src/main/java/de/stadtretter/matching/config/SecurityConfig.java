@@ -14,10 +14,6 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
-        ApiSecurity.apply(http, handlers)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
-                        .anyRequest().authenticated());
-        return http.build();
+        return ApiSecurity.membersOnly(http, handlers);
     }
 }

@@ -1,10 +1,10 @@
 package de.stadtretter.kit.security;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The parts of a service's security that are the same everywhere: stateless bearer-token resource server,
@@ -26,13 +26,22 @@ public final class ApiSecurity {
                         .accessDeniedHandler(handlers));
     }
 
+    /**
+     * The whole chain of a service whose API is for signed-in users only: probes and metrics open, every other
+     * request needs a valid token.
+     */
+    public static SecurityFilterChain membersOnly(HttpSecurity http, ProblemSecurityHandlers handlers)
+            throws Exception {
+        return apply(http, handlers)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(publicInfrastructurePaths()).permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
     /** Paths every service leaves open: probes, metrics scraping and the error page. */
     public static String[] publicInfrastructurePaths() {
         return new String[] {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/error"};
-    }
-
-    public static HttpMethod[] readMethods() {
-        return new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD};
     }
 }
