@@ -21,6 +21,7 @@ import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.ProblemSecurityHandlers;
 import de.stadtretter.kit.web.ApiProblems;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registers the kit's parts in every service that has the kit on its classpath. */
@@ -55,8 +56,8 @@ public class KitAutoConfiguration {
 
     @Bean
     InboundEvents inboundEvents(CloudEvents cloudEvents, ProcessedEvents processedEvents, TransactionTemplate tx,
-            MeterRegistry meters) {
-        return new InboundEvents(cloudEvents, processedEvents, tx, meters);
+            MeterRegistry meters, Validator validator) {
+        return new InboundEvents(cloudEvents, processedEvents, tx, meters, validator);
     }
 
     @Bean

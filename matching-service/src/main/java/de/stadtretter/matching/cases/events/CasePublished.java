@@ -4,11 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
 /**
  * matching-service's own view of catalog-service's {@code de.stadtretter.catalog.case.published.v1} event: what
- * it needs to match cases to needs (topics) and to towns like the owner's (AGS, Land).
+ * it needs to match cases to needs (topics) and to towns like the owner's (AGS, Land). Data that breaks the
+ * constraints is dead-lettered at once.
  */
-public record CasePublished(UUID caseId, String ags, String stateCode, List<String> topics, Instant publishedAt) {
+public record CasePublished(@NotNull UUID caseId, @NotBlank String ags, String stateCode,
+        @NotEmpty List<@NotBlank String> topics, @NotNull Instant publishedAt) {
 
     public static final String TYPE = "de.stadtretter.catalog.case.published.v1";
 }

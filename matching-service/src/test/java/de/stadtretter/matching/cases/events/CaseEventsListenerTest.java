@@ -52,15 +52,22 @@ class CaseEventsListenerTest extends MatchingServiceTest {
     }
 
     @Test
-    void eventWithoutDataGoesToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
+    void unusableEventsGoToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
         UUID caseId = UUID.randomUUID();
         String withoutData = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
                 + "\",\"source\":\"/catalog-service\",\"type\":\"" + CaseEvents.PUBLISHED_TYPE + "\"}";
+        String withoutTopics = CaseEvents.published(caseId, "Ohne Themen").replaceFirst(
+                "\"topics\":\\[[^\\]]*\\]", "\"topics\":[]");
+        assertThat(withoutTopics).contains("\"topics\":[]");
         TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), withoutData);
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), withoutTopics);
         TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(caseId, "Stadtgutschein"));
 
         assertThat(TestKafka.await(brokers, CaseEvents.DLT, r -> withoutData.equals(r.value()),
                 Duration.ofSeconds(30))).isNotEmpty();
+        assertThat(TestKafka.await(brokers, CaseEvents.DLT, r -> withoutTopics.equals(r.value()),
+                Duration.ofSeconds(30))).isNotEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(caseId).isPresent());
+        assertThat(profiles.find(caseId).orElseThrow().topics()).isNotEmpty();
     }
 }

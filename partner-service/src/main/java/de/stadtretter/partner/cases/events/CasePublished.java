@@ -3,11 +3,16 @@ package de.stadtretter.partner.cases.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /**
  * partner-service's own view of catalog-service's {@code de.stadtretter.catalog.case.published.v1} event: only
  * what it needs to know which published cases exist (to check partner references against them later).
+ * Data that breaks the constraints is dead-lettered at once.
  */
-public record CasePublished(UUID caseId, String title, String ags, Instant publishedAt) {
+public record CasePublished(@NotNull UUID caseId, @NotBlank String title, @NotBlank String ags,
+        @NotNull Instant publishedAt) {
 
     public static final String TYPE = "de.stadtretter.catalog.case.published.v1";
 }
