@@ -161,7 +161,7 @@ final class Platform {
         List<String> taken = new ArrayList<>();
         ports.forEach((port, what) -> {
             try (ServerSocket s = new ServerSocket()) {
-                s.setReuseAddress(false);
+                s.setReuseAddress(true); // TIME_WAIT leftovers of a previous run are no obstacle; a listener is
                 s.bind(new InetSocketAddress(Components.HOST, port));
             } catch (BindException e) {
                 taken.add(port + " (" + what + ")");

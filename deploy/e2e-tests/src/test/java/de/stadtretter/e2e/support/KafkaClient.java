@@ -57,6 +57,31 @@ public final class KafkaClient {
         }
     }
 
+    /** The offset a consumer group has committed on one partition (the next one it will read), or -1. */
+    public long committedOffset(String group, String topic, int partition) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            var offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var committed = offsets.get(tp);
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("Offsets of consumer group " + group + " failed: " + e, e);
+        }
+    }
+
+    /** The ids of all consumer groups the broker knows. */
+    public List<String> consumerGroups() {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            return admin.listGroups().all().get().stream().map(g -> g.groupId()).sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Listing consumer groups failed: " + e, e);
+        }
+    }
+
     /** Sends one record and waits for the acknowledgement. */
     public RecordMetadata produce(String topic, String key, String value, Map<String, String> headers) {
         Properties p = new Properties();

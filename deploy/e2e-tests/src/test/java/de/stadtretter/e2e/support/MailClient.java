@@ -1,5 +1,6 @@
 package de.stadtretter.e2e.support;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -87,6 +88,80 @@ public final class MailClient {
                         + inbox(address));
             }
             sleep(500);
+        }
+    }
+
+    /**
+     * One IMAP connection to the INBOX of {@code address}, kept open for fast polling (e.g. every 20 ms): each
+     * {@link Mailbox#subjects()} is one SELECT plus the envelopes of mails not seen before. Close it.
+     */
+    public Mailbox mailbox(String address) {
+        return new Mailbox(address);
+    }
+
+    /** See {@link #mailbox(String)}. */
+    public final class Mailbox implements AutoCloseable {
+        private final String address;
+        private final Store store;
+        private final List<String> subjects = new ArrayList<>();
+
+        private Mailbox(String address) {
+            this.address = address;
+            Properties props = new Properties();
+            props.put("mail.imap.connectiontimeout", "5000");
+            props.put("mail.imap.timeout", "10000");
+            try {
+                store = Session.getInstance(props).getStore("imap");
+                store.connect(imapHost, imapPort, address, "any");
+            } catch (MessagingException e) {
+                throw new IllegalStateException("IMAP " + imapHost + ":" + imapPort + " for " + address + ": " + e, e);
+            }
+        }
+
+        /** The subjects of all mails in the INBOX now, oldest first. */
+        public List<String> subjects() {
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    int count = inbox.getMessageCount();
+                    if (count > subjects.size()) {
+                        Message[] fresh = inbox.getMessages(subjects.size() + 1, count);
+                        FetchProfile envelope = new FetchProfile();
+                        envelope.add(FetchProfile.Item.ENVELOPE);
+                        inbox.fetch(fresh, envelope);
+                        for (Message m : fresh) {
+                            subjects.add(m.getSubject());
+                        }
+                    }
+                } finally {
+                    inbox.close(false);
+                }
+                return List.copyOf(subjects);
+            } catch (MessagingException e) {
+                throw new IllegalStateException("IMAP INBOX of " + address + ": " + e, e);
+            }
+        }
+
+        /** Polls every {@code every} until a mail with exactly this subject is there. */
+        public void awaitSubject(String subject, Duration timeout, Duration every) {
+            long end = System.nanoTime() + timeout.toNanos();
+            while (!subjects().contains(subject)) {
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("No mail '" + subject + "' for " + address + " within " + timeout
+                            + "; subjects: " + subjects);
+                }
+                sleep(every.toMillis());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                store.close();
+            } catch (MessagingException ignored) {
+                // nothing left to do
+            }
         }
     }
 

@@ -20,7 +20,8 @@ class CaseEventsListener {
         this.profiles = profiles;
     }
 
-    @KafkaListener(id = "matching-case-events", topics = "catalog.case.v1")
+    // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
+    @KafkaListener(id = "matching-case-events", idIsGroup = false, topics = "catalog.case.v1")
     void on(String value) {
         inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class, profiles::record);
     }

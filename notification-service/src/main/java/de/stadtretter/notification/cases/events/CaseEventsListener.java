@@ -23,7 +23,8 @@ public class CaseEventsListener {
         this.handler = handler;
     }
 
-    @KafkaListener(id = "notification-case-events", topics = TOPIC)
+    // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
+    @KafkaListener(id = "notification-case-events", idIsGroup = false, topics = TOPIC)
     public void on(String value) {
         inbound.handle(CasePublishedHandler.CONSUMER, value, CasePublished.TYPE, CasePublished.class,
                 handler::handle);

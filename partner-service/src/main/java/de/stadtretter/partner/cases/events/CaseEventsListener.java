@@ -20,7 +20,8 @@ class CaseEventsListener {
         this.publishedCases = publishedCases;
     }
 
-    @KafkaListener(id = "partner-case-events", topics = "catalog.case.v1")
+    // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
+    @KafkaListener(id = "partner-case-events", idIsGroup = false, topics = "catalog.case.v1")
     void on(String value) {
         inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class,
                 event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt()));

@@ -58,8 +58,11 @@ class CaseEventsListenerTest extends PartnerServiceTest {
         UUID next = UUID.randomUUID();
         TestKafka.send(brokers, CaseEvents.TOPIC, key, CaseEvents.published(next, "Citylogistik mit Lastenrädern"));
 
-        assertThat(TestKafka.await(brokers, CaseEvents.DLT,
-                r -> "{not json".equals(r.value()) && key.equals(r.key()), Duration.ofSeconds(30))).isNotEmpty();
+        var dead = TestKafka.await(brokers, CaseEvents.DLT,
+                r -> "{not json".equals(r.value()) && key.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(dead).isNotEmpty();
+        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("partner-service");
         await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(next).isPresent());
     }
 }
