@@ -14,9 +14,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,6 +52,8 @@ final class Platform {
     /** Machine-readable lines on stdout (the e2e tests wait for them); also written as {@code <state>/ready}. */
     static final String READY_LINE = "STADTRETTER-READY";
     static final String FAILED_LINE = "STADTRETTER-FAILED";
+    /** How long a start waits for ports that nothing listens on but the system still holds (a run just stopped). */
+    private static final Duration PORT_RELEASE_WAIT = Duration.ofSeconds(60);
 
     private static volatile boolean keepRunning;
 
@@ -159,16 +161,29 @@ final class Platform {
             Components.allApps().forEach(s -> ports.put(s.port(), s.name()));
         }
         List<String> taken = new ArrayList<>();
-        ports.forEach((port, what) -> {
-            try (ServerSocket s = new ServerSocket()) {
-                s.setReuseAddress(true); // TIME_WAIT leftovers of a previous run are no obstacle; a listener is
-                s.bind(new InetSocketAddress(Components.HOST, port));
-            } catch (BindException e) {
-                taken.add(port + " (" + what + ")");
-            } catch (IOException e) {
-                taken.add(port + " (" + what + ": " + e.getMessage() + ")");
+        long releaseDeadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
+        boolean announced = false;
+        for (Map.Entry<Integer, String> port : ports.entrySet()) {
+            while (true) {
+                if (listening(port.getKey())) {
+                    taken.add(port.getKey() + " (" + port.getValue() + ")");
+                    break;
+                }
+                if (bindable(port.getKey())) {
+                    break;
+                }
+                // nothing listens, but the system has not released the port yet (connections of a run just stopped)
+                if (System.nanoTime() > releaseDeadline) {
+                    taken.add(port.getKey() + " (" + port.getValue() + ", not yet released by the system)");
+                    break;
+                }
+                if (!announced) {
+                    say("waiting for the ports of the previous run to be released …");
+                    announced = true;
+                }
+                sleepQuietly(500);
             }
-        });
+        }
         if (!taken.isEmpty()) {
             throw new UserError("Port" + (taken.size() > 1 ? "s " : " ") + String.join(", ", taken) + " on "
                     + Components.HOST + (taken.size() > 1 ? " are" : " is")
@@ -660,6 +675,34 @@ final class Platform {
         System.out.println(READY_LINE + " seconds=" + ready.getProperty("seconds") + " state=" + state
                 + " skipped=" + String.join(",", skipped));
         System.out.flush();
+    }
+
+    /** Something accepts connections on the port: another program (or another Stadtretter) uses it. */
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(Components.HOST, port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true); // as the services' own listeners do
+            s.bind(new InetSocketAddress(Components.HOST, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void say(String text) {
