@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -32,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * loaded and pass paths, queries, bodies and the bearer token on unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.structured.format.console=")
+        properties = {"logging.structured.format.console=", "management.server.port=0"})
 class GatewayRoutingTest {
 
     record Received(String service, String method, String pathAndQuery, String authorization, String body) {}
@@ -63,10 +64,17 @@ class GatewayRoutingTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     RouteLocator routeLocator;
 
     RestClient http() {
+        return http(port);
+    }
+
+    RestClient http(int port) {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
@@ -134,15 +142,17 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void livenessAndReadinessProbesAreUp() {
+    void probesAndMetricsAnswerOnTheManagementPortOnly() {
         for (String probe : List.of("liveness", "readiness")) {
-            ResponseEntity<String> response = http().get().uri("/actuator/health/" + probe).retrieve()
+            ResponseEntity<String> response = http(managementPort).get().uri("/actuator/health/" + probe).retrieve()
                     .toEntity(String.class);
             assertThat(response.getStatusCode().value()).as(probe).isEqualTo(200);
             assertThat(response.getBody()).as(probe).contains("UP");
         }
-        assertThat(http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getBody())
-                .contains("application=\"gateway\"");
+        assertThat(http(managementPort).get().uri("/actuator/prometheus").retrieve().toEntity(String.class)
+                .getBody()).contains("application=\"gateway\"");
+        assertThat(http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getStatusCode()
+                .value()).isEqualTo(404);
     }
 
     private static int closedPort() {

@@ -24,7 +24,7 @@ class PlatformUpIT {
     @Test
     void everyServiceAndTheGatewayAreReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : List.of(8080, 8081, 8082, 8083, 8084)) {
+        for (int port : List.of(9080, 8081, 8082, 8083, 8084)) { // the gateway's actuator has its own port
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(Endpoints.serviceReadiness(port)))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("readiness of port %d", port).isEqualTo(200);

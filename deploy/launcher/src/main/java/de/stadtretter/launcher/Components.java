@@ -24,6 +24,7 @@ final class Components {
     static final int IMAP_PORT = 3143;
     static final int MAIL_HTTP_PORT = 8025;
     static final int GATEWAY_PORT = 8080;
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
 
     static final String REALM = "stadtretter";
     static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
@@ -37,14 +38,21 @@ final class Components {
             new Topic("catalog.case.v1", 3),
             new Topic("catalog.case.v1-dlt", 3));
 
-    /** A Spring Boot application started with {@code java -jar <repo>/<module>/target/<module>.jar}. */
-    record Service(String name, int port, String database) {
+    /**
+     * A Spring Boot application started with {@code java -jar <repo>/<module>/target/<module>.jar}; its actuator
+     * answers on {@code managementPort} (the same as {@code port} unless the application separates them).
+     */
+    record Service(String name, int port, int managementPort, String database) {
+        Service(String name, int port, String database) {
+            this(name, port, port, database);
+        }
+
         Path jar(Path repo) {
             return repo.resolve(name).resolve("target").resolve(name + ".jar");
         }
 
         String readinessUrl() {
-            return "http://" + HOST + ":" + port + "/actuator/health/readiness";
+            return "http://" + HOST + ":" + managementPort + "/actuator/health/readiness";
         }
     }
 
@@ -54,8 +62,11 @@ final class Components {
             new Service("matching-service", 8083, "matching"),
             new Service("notification-service", 8084, "notification"));
 
-    /** Needs Keycloak at start (OAuth2 client discovery), so it starts once Keycloak answers. */
-    static final Service GATEWAY = new Service("gateway", GATEWAY_PORT, null);
+    /**
+     * The only component facing the internet: its actuator (probes, metrics) has a port of its own, never routed.
+     * Needs Keycloak at start (OAuth2 client discovery), so it starts once Keycloak answers.
+     */
+    static final Service GATEWAY = new Service("gateway", GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, null);
 
     static List<Service> allApps() {
         return java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(GATEWAY)).toList();

@@ -158,7 +158,10 @@ final class Platform {
         ports.put(Components.IMAP_PORT, "GreenMail IMAP");
         ports.put(Components.MAIL_HTTP_PORT, "the mail viewer");
         if (!options.onlyInfrastructure()) {
-            Components.allApps().forEach(s -> ports.put(s.port(), s.name()));
+            Components.allApps().forEach(s -> {
+                ports.put(s.port(), s.name());
+                ports.putIfAbsent(s.managementPort(), s.name() + " management");
+            });
         }
         List<String> taken = new ArrayList<>();
         long releaseDeadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
@@ -491,6 +494,10 @@ final class Platform {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", Components.HOST);
         env.put("SERVER_PORT", Integer.toString(s.port()));
+        if (s.managementPort() != s.port()) {
+            env.put("MANAGEMENT_SERVER_ADDRESS", Components.HOST);
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(s.managementPort()));
+        }
         env.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", Components.HOST + ":" + Components.KAFKA_PORT);
         if (s.database() != null) {
