@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt"})
 @TestPropertySource(properties = {
+    "logging.structured.format.console=",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "stadtretter.notification.public-base-url=" + NotificationIntegrationTest.BASE_URL,
 })

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of every mail, e.g. {@code Stadtretter <noreply@stadtretter.local>}
  * @param tokenSecret key of the HMAC that derives a subscription's unsubscribe token (must be secret in production)
  * @param confirmationValidity how long a confirmation link stays valid
+ * @param confirmationMailLimit confirmation mails to one address per {@code confirmationMailWindow}; further
+ *        requests in that window are answered as usual but send nothing (protection against mail bombing)
+ * @param confirmationMailWindow the window of {@code confirmationMailLimit}
  * @param dispatcher sending of the queued mails
  */
 @ConfigurationProperties("stadtretter.notification")
@@ -20,6 +23,8 @@ public record NotificationProperties(
         @DefaultValue("Stadtretter <noreply@stadtretter.local>") String mailFrom,
         String tokenSecret,
         @DefaultValue("7d") Duration confirmationValidity,
+        @DefaultValue("3") int confirmationMailLimit,
+        @DefaultValue("1h") Duration confirmationMailWindow,
         @DefaultValue Dispatcher dispatcher) {
 
     /** The secret used when none is configured: fine on a developer machine, never in production. */

@@ -32,6 +32,7 @@ public class Mailer {
 
     public static final String SENT = "stadtretter.mails.sent";
     public static final String FAILED = "stadtretter.mails.failed";
+    public static final String THROTTLED = "stadtretter.mails.throttled";
 
     private final JavaMailSender sender;
     private final InternetAddress from;
@@ -86,6 +87,11 @@ public class Mailer {
         }
         sender.send(message);
         meters.counter(SENT, "kind", mail.kind()).increment();
+    }
+
+    /** A mail not sent on purpose (a limit was reached). */
+    public void countThrottled(String kind) {
+        meters.counter(THROTTLED, "kind", kind).increment();
     }
 
     public void countFailure(String kind) {

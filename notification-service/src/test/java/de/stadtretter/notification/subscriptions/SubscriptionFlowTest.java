@@ -111,6 +111,29 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void atMostThreeConfirmationMailsGoToOneAddressPerHour() throws Exception {
+        String email = newAddress("flood");
+        MimeMessage first = requestSubscription(email, List.of("leerstand"), 1);
+        requestSubscription(email, List.of("leerstand"), 2);
+        MimeMessage third = requestSubscription(email, List.of("marketing"), 3);
+
+        // the fourth request is answered like any other, but changes and sends nothing
+        String answer = mvc.perform(post(SUBSCRIPTIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + email + "\",\"topics\":[\"events\"]}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("PENDING");
+        // the confirmation mail is sent before the answer: a fourth one would be there by now
+        assertThat(TestMail.to(email, SubscriptionService.CONFIRMATION_SUBJECT)).hasSize(3);
+
+        // the latest link sent still works and confirms the topics it was sent for
+        mvc.perform(post(SUBSCRIPTIONS + "/confirm").param("token", tokenOf(TestMail.link(third, CONFIRM_LINK))))
+                .andExpect(status().isOk());
+        assertThat(topicsOf(email)).containsExactly("marketing");
+        mvc.perform(post(SUBSCRIPTIONS + "/confirm").param("token", tokenOf(TestMail.link(first, CONFIRM_LINK))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void invalidInputIsAProblemNamingTheFields() throws Exception {
         mvc.perform(post(SUBSCRIPTIONS).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"not-an-address\",\"topics\":[]}"))

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,30 @@ public class SubscriptionRepository {
     public Optional<Subscription> lockByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from subscription where email = :email for update")
                 .param("email", email).query(SubscriptionRepository::map).optional();
+    }
+
+    /**
+     * Counts one more confirmation mail to this subscription's address if fewer than {@code limit} went out in the
+     * current window of length {@code window} (a new window starts after the old one has passed).
+     *
+     * @return {@code false} when the limit is reached: no mail may be sent now
+     */
+    public boolean countConfirmationMail(UUID id, int limit, Duration window) {
+        return jdbc.sql("""
+                update subscription set
+                    confirmation_mails_in_window = case when confirmation_window_start is null
+                        or confirmation_window_start < now() - make_interval(secs => :window)
+                        then 1 else confirmation_mails_in_window + 1 end,
+                    confirmation_window_start = case when confirmation_window_start is null
+                        or confirmation_window_start < now() - make_interval(secs => :window)
+                        then now() else confirmation_window_start end
+                where id = :id and (confirmation_window_start is null
+                    or confirmation_window_start < now() - make_interval(secs => :window)
+                    or confirmation_mails_in_window < :limit)""")
+                .param("id", id)
+                .param("limit", limit)
+                .param("window", window.toSeconds())
+                .update() == 1;
     }
 
     public Optional<Subscription> findByConfirmationHash(String hash, boolean lock) {

@@ -71,6 +71,8 @@ public class SubscriptionService {
     /**
      * Records the request and sends the confirmation mail (after the commit). A repeated request renews the token
      * (the older link stops working); a confirmed subscription keeps its topics until the new request is confirmed.
+     * Beyond {@code confirmation-mail-limit} requests per address and window, a request changes nothing and sends
+     * nothing (the caller's answer stays the same, so it reveals nothing either).
      */
     public void subscribe(String rawEmail, List<String> rawTopics) {
         String email = normaliseEmail(rawEmail);
@@ -79,11 +81,20 @@ public class SubscriptionService {
             UUID newId = UUID.randomUUID();
             subscriptions.insertIfAbsent(newId, email, SubscriptionTokens.hash(tokens.unsubscribeToken(newId)));
             Subscription subscription = subscriptions.lockByEmail(email).orElseThrow();
+            if (!subscriptions.countConfirmationMail(subscription.id(), properties.confirmationMailLimit(),
+                    properties.confirmationMailWindow())) {
+                return null;
+            }
             String token = SubscriptionTokens.newConfirmationToken();
             subscriptions.requestConfirmation(subscription.id(), topics, SubscriptionTokens.hash(token),
                     Instant.now().plus(properties.confirmationValidity()));
             return new ConfirmationRequest(subscription.id(), email, topics, token);
         });
+        if (request == null) {
+            mailer.countThrottled(CONFIRMATION_KIND);
+            log.info("Subscription request for an address that reached its confirmation mail limit; nothing sent");
+            return;
+        }
         sendConfirmation(request);
     }
 
