@@ -32,6 +32,20 @@ public final class CaseEvents {
                 "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.example.json");
     }
 
+    /**
+     * Delivers {@code event} twice on the key {@code caseId}, then a CasePublished event of a fresh marker case on the
+     * same key, so on the same partition: once a consumer shows the marker's effect, it has handled both deliveries.
+     *
+     * @return the marker's case id
+     */
+    public static UUID deliverTwiceThenMarker(String bootstrapServers, UUID caseId, String event) {
+        TestKafka.send(bootstrapServers, TOPIC, caseId.toString(), event);
+        TestKafka.send(bootstrapServers, TOPIC, caseId.toString(), event);
+        UUID marker = UUID.randomUUID();
+        TestKafka.send(bootstrapServers, TOPIC, caseId.toString(), published(marker, "Marker"));
+        return marker;
+    }
+
     /** The producer's example with a fresh event id, the given case id, title and topics. */
     public static String published(UUID caseId, String title, String... topics) {
         ObjectNode event = (ObjectNode) EventSchemas.read(example());

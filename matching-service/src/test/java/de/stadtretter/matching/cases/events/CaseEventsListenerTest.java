@@ -34,11 +34,7 @@ class CaseEventsListenerTest extends MatchingServiceTest {
         UUID caseId = UUID.randomUUID();
         String event = CaseEvents.published(caseId, "Verfügungsfonds Innenstadt", "foerderung", "leerstand");
 
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
-        // same key, so same partition: once the marker is stored, both deliveries above were handled
-        UUID marker = UUID.randomUUID();
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(marker, "Marker"));
+        UUID marker = CaseEvents.deliverTwiceThenMarker(brokers, caseId, event);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(marker).isPresent());
         assertThat(profiles.find(caseId).orElseThrow().topics()).containsExactly("foerderung", "leerstand");

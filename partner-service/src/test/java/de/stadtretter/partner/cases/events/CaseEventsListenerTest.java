@@ -34,11 +34,7 @@ class CaseEventsListenerTest extends PartnerServiceTest {
         UUID caseId = UUID.randomUUID();
         String event = CaseEvents.published(caseId, "Leerstandsmanagement in Husum", "leerstand");
 
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
-        // same key, so same partition: once the marker is stored, both deliveries above were handled
-        UUID marker = UUID.randomUUID();
-        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.published(marker, "Marker"));
+        UUID marker = CaseEvents.deliverTwiceThenMarker(brokers, caseId, event);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(marker).isPresent());
         assertThat(publishedCases.find(caseId).orElseThrow().title()).isEqualTo("Leerstandsmanagement in Husum");
