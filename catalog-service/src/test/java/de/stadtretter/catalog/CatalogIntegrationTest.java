@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,11 +24,12 @@ import de.stadtretter.testing.TestPostgres;
 import de.stadtretter.testing.TestTokens;
 
 /**
- * The one Spring context of the catalog tests: the whole application against an embedded PostgreSQL, an embedded
- * Kafka broker (KRaft) and a test JWKS issuer. Every test class extends this class, so the context is cached and
+ * The one Spring context of the catalog tests: the whole application on a real HTTP port (MockMvc for most tests,
+ * raw HTTP for the bad-input guard) against an embedded PostgreSQL, an embedded Kafka broker (KRaft) and a test
+ * JWKS issuer. Every test class extends this class, so the context is cached and
  * started once. Tests do not clean the database; each creates its own cases.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "logging.structured.format.console=",
     "stadtretter.kit.outbox.poll-interval=200ms"})
@@ -47,6 +50,20 @@ public abstract class CatalogIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ApplicationContext applicationContext;
+
+    public int port() {
+        return port;
+    }
+
+    public ApplicationContext applicationContext() {
+        return applicationContext;
+    }
 
     protected static String kommune(String ags) {
         return TestTokens.get().token("kommune-" + ags, "kommune", ags);

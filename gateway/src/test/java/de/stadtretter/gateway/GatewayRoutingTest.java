@@ -28,57 +28,10 @@ import org.springframework.web.client.RestClient;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Starts the real gateway with its real application.yaml; each route points at a small HTTP server standing in
- * for one service, which records what arrives. Proves the routes under spring.cloud.gateway.server.webflux are
- * loaded and pass paths, queries, bodies and the bearer token on unchanged.
+ * Proves the routes under spring.cloud.gateway.server.webflux are loaded and pass paths, queries, bodies and the
+ * bearer token on unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.structured.format.console=", "management.server.port=0"})
-class GatewayRoutingTest {
-
-    record Received(String service, String method, String pathAndQuery, String authorization, String body) {}
-
-    static final Map<String, Received> received = new ConcurrentHashMap<>();
-    static final Map<String, HttpServer> services = new ConcurrentHashMap<>();
-
-    static {
-        for (String service : List.of("catalog", "partner", "matching", "notification")) {
-            services.put(service, upstream(service));
-        }
-    }
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        services.forEach((name, server) -> registry.add("stadtretter.services." + name,
-                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
-        // the route to a service that is down: nothing listens on that port any more
-        int closedPort = closedPort();
-        registry.add("stadtretter.services.matching", () -> "http://127.0.0.1:" + closedPort);
-    }
-
-    @AfterAll
-    static void stopUpstreams() {
-        services.values().forEach(server -> server.stop(0));
-    }
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    RouteLocator routeLocator;
-
-    RestClient http() {
-        return http(port);
-    }
-
-    RestClient http(int port) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
-    }
+class GatewayRoutingTest extends GatewayIntegrationTest {
 
     @Test
     void routesFromTheWebfluxServerNamespaceAreLoaded() {
@@ -153,35 +106,5 @@ class GatewayRoutingTest {
                 .getBody()).contains("application=\"gateway\"");
         assertThat(http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getStatusCode()
                 .value()).isEqualTo(404);
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer upstream(String service) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.put(service, new Received(service, exchange.getRequestMethod(),
-                        exchange.getRequestURI().toString(), exchange.getRequestHeaders().getFirst("Authorization"),
-                        body));
-                byte[] answer = ("{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an embedded KRaft Kafka broker, GreenMail as SMTP server and a JWKS endpoint for access tokens.
  */
 // spring-kafka 4 brokers always run in KRaft mode (the attribute kraft = true no longer exists)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt"})
 @TestPropertySource(properties = {
@@ -45,6 +47,20 @@ public abstract class NotificationIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ApplicationContext applicationContext;
+
+    public int port() {
+        return port;
+    }
+
+    public ApplicationContext applicationContext() {
+        return applicationContext;
+    }
 
     @Autowired
     protected JdbcClient jdbc;

@@ -492,6 +492,7 @@ final class Platform {
         long t = System.nanoTime();
         say(s.name() + ": starting on " + s.port());
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "local"); // plain HTTP on localhost: e.g. no HSTS at the gateway
         env.put("SERVER_ADDRESS", Components.HOST);
         env.put("SERVER_PORT", Integer.toString(s.port()));
         if (s.managementPort() != s.port()) {

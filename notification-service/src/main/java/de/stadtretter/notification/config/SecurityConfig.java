@@ -29,7 +29,7 @@ public class SecurityConfig {
                         .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                         .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS).permitAll()
                         .requestMatchers(SUBSCRIPTIONS + "/confirm", SUBSCRIPTIONS + "/unsubscribe").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/notifications/assets/**").permitAll()
+                        .requestMatchers(ApiSecurity.reads("/api/notifications/assets/**")).permitAll()
                         .anyRequest().authenticated())
                 // the confirm and unsubscribe pages carry a token in their URL: never leak it to other sites
                 .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)));

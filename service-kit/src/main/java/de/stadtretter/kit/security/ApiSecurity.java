@@ -1,10 +1,17 @@
 package de.stadtretter.kit.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The parts of a service's security that are the same everywhere: stateless bearer-token resource server,
@@ -37,6 +44,19 @@ public final class ApiSecurity {
                         .requestMatchers(publicInfrastructurePaths()).permitAll()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * Matches GET and HEAD requests to {@code patterns}: what is public to read is public to HEAD as well
+     * (a HEAD is a GET without the body; Spring MVC answers it with the GET handler).
+     */
+    public static RequestMatcher reads(String... patterns) {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String pattern : patterns) {
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern));
+            matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, pattern));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     /** Paths every service leaves open: probes, metrics scraping and the error page. */

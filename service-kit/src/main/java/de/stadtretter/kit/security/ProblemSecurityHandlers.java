@@ -3,12 +3,13 @@ package de.stadtretter.kit.security;
 import java.io.IOException;
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -16,11 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, keeping the WWW-Authenticate header a bearer-token client expects. */
+/** 401 and 403 as problem+json, with the WWW-Authenticate header a bearer-token client expects (RFC 6750). */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
-    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
     public ProblemSecurityHandlers(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
@@ -29,9 +29,13 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
-        bearer.commence(request, response, ex); // sets status 401 and WWW-Authenticate
+        // RFC 6750: no error code without a token; one fixed code for every bad token. Never the library's
+        // message or the resource-metadata address (it names this service's internal host and port).
+        boolean tokenSent = ex instanceof OAuth2AuthenticationException;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "https://stadtretter.de/problems/unauthenticated",
-                "Authentication required", "A valid bearer token is required for this request.", request);
+                "Authentication required", tokenSent ? "The bearer token is invalid or has expired."
+                        : "A valid bearer token is required for this request.", request);
     }
 
     @Override
@@ -46,7 +50,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(type));
         problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         jsonMapper.writeValue(response.getOutputStream(), problem);

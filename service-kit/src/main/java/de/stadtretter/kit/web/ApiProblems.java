@@ -25,7 +25,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
+import de.stadtretter.kit.web.guard.BodyTooLargeException;
+import de.stadtretter.kit.web.text.NormalisingStringDeserializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into an RFC 9457 problem+json answer. Client mistakes name the offending fields;
@@ -71,18 +74,66 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = findCause(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(MALFORMED);
         problem.setTitle("Malformed request body");
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
-            problem.setDetail("The value of '" + field + "' cannot be read.");
-            problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type or format")));
+            String reason = reason(jackson);
+            problem.setType(VALIDATION);
+            problem.setTitle("Invalid request");
+            problem.setDetail("Invalid fields: " + field);
+            problem.setProperty("errors", List.of(new FieldProblem(field, reason)));
         } else {
             problem.setDetail("The request body is missing or is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Why a JSON value was refused, in words about the API, never the parser's own message. */
+    private static String reason(JacksonException ex) {
+        if (ex instanceof NormalisingStringDeserializer.RejectedTextException rejected) {
+            return rejected.reason();
+        }
+        if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (type == String.class) {
+                return "must be a string";
+            }
+            if (type.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "must be true or false";
+            }
+            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+                return type == Double.class || type == double.class || type == Float.class || type == float.class
+                        || type == java.math.BigDecimal.class ? "must be a number" : "must be a whole number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "must be a list";
+            }
+            if (type == java.util.UUID.class) {
+                return "must be a UUID";
+            }
+            if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+                return "must be a date or time in ISO 8601 format";
+            }
+        }
+        return "has the wrong type or format";
+    }
+
+    private static ResponseEntity<Object> tooLarge(BodyTooLargeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the " + (ex.maxBytes() / 1024) + " KB this service accepts.");
+        problem.setType(URI.create("https://stadtretter.de/problems/payload-too-large"));
+        problem.setTitle("Request body too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -127,6 +178,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (ex instanceof org.springframework.security.access.AccessDeniedException
                 || ex instanceof org.springframework.security.core.AuthenticationException) {
             throw ex; // left to Spring Security's handlers (401/403 as problem+json)
+        }
+        BodyTooLargeException tooLarge = findCause(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
         }
         log.error("Unexpected error while handling a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -116,9 +116,13 @@ public class CaseService {
         return cases.history(id);
     }
 
-    /** Loaded for a change by its owner organisation or an editor: 404 if unknown, 403 if someone else's. */
+    /**
+     * Loaded for a change by its owner organisation or an editor: 404 if unknown or not visible to the caller
+     * (which must not learn that it exists), 403 if visible (published) but someone else's.
+     */
     private Case changeable(CurrentUser user, UUID id) {
-        Case c = cases.findById(id).orElseThrow(() -> new NotFoundException("Case", id));
+        Case c = cases.findById(id).filter(found -> CaseAccess.canView(user, found))
+                .orElseThrow(() -> new NotFoundException("Case", id));
         if (!CaseAccess.canChange(user, c)) {
             throw new AccessDeniedException("Case " + id + " belongs to another organisation");
         }

@@ -2,6 +2,8 @@ package de.stadtretter.catalog.cases.web;
 
 import java.util.List;
 
+import org.hibernate.validator.constraints.UniqueElements;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,4 +14,4 @@ public record CreateCaseRequest(
         @NotBlank @Size(max = 120) String title,
         @NotBlank @Size(max = 300) String teaser,
         @NotNull @MunicipalityKey String ags,
-        @NotEmpty @TopicIds List<String> topics) {}
+        @NotEmpty @UniqueElements @TopicIds List<String> topics) {}

@@ -5,9 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -17,8 +15,8 @@ import jakarta.validation.Payload;
 import de.stadtretter.kit.reference.ReferenceData;
 
 /**
- * Ids from the topic list (reference data {@code topics.csv}), each at most once; {@code null} is left to
- * {@code @NotEmpty}.
+ * Ids from the topic list (reference data {@code topics.csv}); {@code null} is left to {@code @NotEmpty}, repeated
+ * ids to {@code @UniqueElements} (the same rule as in every other list).
  */
 @Documented
 @Constraint(validatedBy = TopicIds.Validator.class)
@@ -26,7 +24,7 @@ import de.stadtretter.kit.reference.ReferenceData;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface TopicIds {
 
-    String message() default "must be distinct ids from the topic list (GET /api/catalog/topics)";
+    String message() default "must be ids from the topic list (GET /api/catalog/topics)";
 
     Class<?>[] groups() default {};
 
@@ -38,13 +36,7 @@ public @interface TopicIds {
             if (value == null) {
                 return true;
             }
-            Set<String> seen = new HashSet<>();
-            for (String id : value) {
-                if (!ReferenceData.get().isTopic(id) || !seen.add(id)) {
-                    return false;
-                }
-            }
-            return true;
+            return value.stream().allMatch(id -> id != null && ReferenceData.get().isTopic(id));
         }
     }
 }

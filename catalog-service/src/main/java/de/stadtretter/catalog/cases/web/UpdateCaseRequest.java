@@ -2,6 +2,8 @@ package de.stadtretter.catalog.cases.web;
 
 import java.util.List;
 
+import org.hibernate.validator.constraints.UniqueElements;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,5 +14,5 @@ import jakarta.validation.constraints.Size;
 public record UpdateCaseRequest(
         @NotBlank @Size(max = 120) String title,
         @NotBlank @Size(max = 300) String teaser,
-        @NotEmpty @TopicIds List<String> topics,
+        @NotEmpty @UniqueElements @TopicIds List<String> topics,
         @NotNull @PositiveOrZero Long version) {}

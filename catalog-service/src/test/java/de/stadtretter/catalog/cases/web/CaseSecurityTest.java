@@ -87,13 +87,14 @@ class CaseSecurityTest extends CatalogIntegrationTest {
     void anotherKommuneMayNotSubmitOrEditOrSeeADraft() throws Exception {
         String id = createCase(kommune(FLENSBURG), FLENSBURG, "leerstand");
 
+        // invisible to Kiel: 404 as for an id that does not exist, so Kiel cannot even learn that it exists
         mvc.perform(as(kommune(KIEL), post("/api/catalog/cases/{id}/submit", id)))
-                .andExpect(status().isForbidden())
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(as(kommune(KIEL), put("/api/catalog/cases/{id}", id)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"title": "Gekapert", "teaser": "Gekapert", "topics": ["events"], "version": 0}"""))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(as(kommune(KIEL), get("/api/catalog/cases/{id}", id)))
                 .andExpect(status().isNotFound());
 
@@ -102,6 +103,16 @@ class CaseSecurityTest extends CatalogIntegrationTest {
                 .andExpect(jsonPath("$.status").value("DRAFT"))
                 .andExpect(jsonPath("$.version").value(0));
         submit(kommune(FLENSBURG), id);
+    }
+
+    @Test
+    void aPublishedCaseOfAnotherKommuneIsVisibleButNotTheirsToChange() throws Exception {
+        String id = publishedCase(FLENSBURG, "leerstand");
+
+        mvc.perform(as(kommune(KIEL), get("/api/catalog/cases/{id}", id))).andExpect(status().isOk());
+        mvc.perform(as(kommune(KIEL), post("/api/catalog/cases/{id}/submit", id)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

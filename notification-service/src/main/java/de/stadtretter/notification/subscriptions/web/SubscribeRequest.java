@@ -2,6 +2,8 @@ package de.stadtretter.notification.subscriptions.web;
 
 import java.util.List;
 
+import org.hibernate.validator.constraints.UniqueElements;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,7 +14,7 @@ import jakarta.validation.constraints.Size;
 public record SubscribeRequest(
         @NotBlank @Size(max = 254) @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
                 message = "must be a valid e-mail address") String email,
-        @NotEmpty @Size(max = 20) List<@NotNull @NotBlank String> topics) {
+        @NotEmpty @Size(max = 20) @UniqueElements List<@NotNull @NotBlank String> topics) {
 
     public SubscribeRequest {
         email = email == null ? null : email.strip(); // pasted addresses often carry blanks

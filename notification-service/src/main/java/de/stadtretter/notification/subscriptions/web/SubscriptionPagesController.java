@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,9 +75,16 @@ public class SubscriptionPagesController {
         };
     }
 
-    /** These are pages for people: answer with a page, not with problem+json. */
+    /**
+     * These are pages for people: a fault of ours is answered with a page, not with problem+json. Mistakes in the
+     * request itself (Spring's {@link ErrorResponse} exceptions: wrong method, unacceptable Accept, ...) are left to
+     * the kit's problem+json answers; they never come from a link in our mails.
+     */
     @ExceptionHandler(Exception.class)
-    public ModelAndView failure(Exception ex) {
+    public ModelAndView failure(Exception ex) throws Exception {
+        if (ex instanceof ErrorResponse) {
+            throw ex;
+        }
         log.error("Subscription page failed", ex);
         return new ModelAndView("subscriptions/error", HttpStatus.INTERNAL_SERVER_ERROR)
                 .addObject("heading", "Das hat leider nicht geklappt")
