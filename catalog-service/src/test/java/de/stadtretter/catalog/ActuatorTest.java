@@ -26,6 +26,16 @@ class ActuatorTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void requestMappingsAreForAdminsOnly() throws Exception {
+        mvc.perform(get("/actuator/mappings")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/mappings").header("Authorization", "Bearer " + kommune(FLENSBURG)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/mappings").header("Authorization", "Bearer " + admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/catalog/cases")));
+    }
+
+    @Test
     void otherActuatorEndpointsAreNotExposed() throws Exception {
         mvc.perform(get("/actuator/env").header("Authorization", "Bearer " + admin()))
                 .andExpect(status().isNotFound());

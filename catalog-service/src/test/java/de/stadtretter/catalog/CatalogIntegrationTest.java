@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,20 +48,6 @@ public abstract class CatalogIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected ApplicationContext applicationContext;
-
-    public int port() {
-        return port;
-    }
-
-    public ApplicationContext applicationContext() {
-        return applicationContext;
-    }
 
     protected static String kommune(String ags) {
         return TestTokens.get().token("kommune-" + ags, "kommune", ags);

@@ -1,9 +1,7 @@
 package de.stadtretter.matching;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,14 +26,7 @@ public abstract class MatchingServiceTest {
         TestTokens.register(registry);
     }
 
-    @Autowired
-    protected ApplicationContext applicationContext;
-
     public int port() {
         return port;
-    }
-
-    public ApplicationContext applicationContext() {
-        return applicationContext;
     }
 }

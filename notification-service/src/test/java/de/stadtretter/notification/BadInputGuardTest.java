@@ -1,6 +1,7 @@
 package de.stadtretter.notification;
 
 import java.util.List;
+import java.util.Map;
 
 import de.stadtretter.testing.BadInputGuardContract;
 import de.stadtretter.testing.TestTokens;
@@ -11,5 +12,11 @@ class BadInputGuardTest extends NotificationIntegrationTest implements BadInputG
     @Override
     public List<String> validTokens() {
         return List.of(TestTokens.get().token("admin", "admin", "stadtretter"));
+    }
+
+    @Override
+    public Map<String, String> exampleBodies() {
+        return Map.of("POST /api/notifications/subscriptions",
+                "{\"email\": \"fuzz@example.org\", \"topics\": [\"leerstand\"]}");
     }
 }

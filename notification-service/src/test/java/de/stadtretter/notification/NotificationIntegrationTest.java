@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,20 +45,6 @@ public abstract class NotificationIntegrationTest {
 
     @Autowired
     protected MockMvc mvc;
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected ApplicationContext applicationContext;
-
-    public int port() {
-        return port;
-    }
-
-    public ApplicationContext applicationContext() {
-        return applicationContext;
-    }
 
     @Autowired
     protected JdbcClient jdbc;

@@ -23,9 +23,23 @@ import java.util.regex.Pattern;
  */
 public final class BadInputCorpus {
 
-    /** What the corpus needs to know about an endpoint. Query parameters map to their Java type. */
+    /**
+     * What the corpus needs to know about an endpoint. Query parameters map to their Java type. Optionally a valid
+     * example body and values for path variables (an existing id), so that each mutation is the only thing wrong
+     * with a request and reaches as deep as it can.
+     */
     public record Endpoint(String method, String pathTemplate, Map<String, Class<?>> queryParameters,
-            Type bodyType, boolean rendersHtml) {
+            Type bodyType, boolean rendersHtml, String exampleBody, Map<String, String> pathValues) {
+
+        public Endpoint(String method, String pathTemplate, Map<String, Class<?>> queryParameters, Type bodyType,
+                boolean rendersHtml) {
+            this(method, pathTemplate, queryParameters, bodyType, rendersHtml, null, Map.of());
+        }
+
+        public Endpoint withExamples(String body, Map<String, String> values) {
+            return new Endpoint(method, pathTemplate, queryParameters, bodyType, rendersHtml,
+                    body != null ? body : exampleBody, values);
+        }
 
         @Override
         public String toString() {
@@ -46,15 +60,16 @@ public final class BadInputCorpus {
 
     public static List<RawHttp.Request> requests(Endpoint endpoint) {
         List<RawHttp.Request> out = new ArrayList<>();
-        String path = fillPath(endpoint.pathTemplate(), null);
+        String path = fillPath(endpoint.pathTemplate(), null, endpoint.pathValues());
         String target = path;
         boolean hasBody = endpoint.bodyType() != null;
-        String skeleton = hasBody ? skeletonJson(endpoint.bodyType()) : null;
+        String skeleton = !hasBody ? null
+                : endpoint.exampleBody() != null ? endpoint.exampleBody() : skeletonJson(endpoint.bodyType());
 
         // unknown ids and malformed path segments
         if (VARIABLE.matcher(endpoint.pathTemplate()).find()) {
             for (String bad : BAD_PATH_VALUES) {
-                out.add(withBody(endpoint, fillPath(endpoint.pathTemplate(), bad), skeleton));
+                out.add(withBody(endpoint, fillPath(endpoint.pathTemplate(), bad, Map.of()), skeleton));
             }
         }
         // query strings: every declared parameter, an unknown one, huge paging values
@@ -97,7 +112,7 @@ public final class BadInputCorpus {
         out.add(new RawHttp.Request(endpoint.method(), target).body("garbage", skeleton.getBytes(StandardCharsets.UTF_8)));
         out.add(new RawHttp.Request(endpoint.method(), target).body(null, skeleton.getBytes(StandardCharsets.UTF_8)));
         // every field of the body: wrong types and hostile text
-        for (String field : fieldsOf(endpoint.bodyType())) {
+        for (String field : fieldsOf(endpoint.bodyType(), skeleton)) {
             for (String value : List.of("123", "1.5", "true", "\"0\"", "{}", "[]", "[1]", "null", "1e400",
                     "99999999999999999999999", "\"a\\u0000b\"", "\"\\u0007bell\"", "\"line\\nbreak\"",
                     "\"\\u202Eevil\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\u200B\\u00A0\\u2060\"", "[\"\\u0000\"]",
@@ -113,11 +128,13 @@ public final class BadInputCorpus {
         return skeleton == null ? request : request.json(skeleton);
     }
 
-    private static String fillPath(String template, String value) {
+    private static String fillPath(String template, String value, Map<String, String> known) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : UUID.randomUUID().toString()));
+            String filled = value != null ? value
+                    : known.getOrDefault(m.group(1), UUID.randomUUID().toString());
+            m.appendReplacement(out, Matcher.quoteReplacement(filled));
         }
         m.appendTail(out);
         return out.toString().replace("/**", "/x").replace("*", "x");
@@ -164,9 +181,16 @@ public final class BadInputCorpus {
         return object;
     }
 
-    private static List<String> fieldsOf(Type type) {
+    private static List<String> fieldsOf(Type type, String skeleton) {
         Class<?> raw = rawClass(type);
         List<String> names = new ArrayList<>();
+        if (!raw.isRecord()) {
+            Matcher keys = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*:").matcher(skeleton);
+            while (keys.find()) {
+                names.add(keys.group(1));
+            }
+            return names;
+        }
         if (raw.isRecord()) {
             for (RecordComponent c : raw.getRecordComponents()) {
                 names.add(jsonName(c));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Type;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,135 +27,67 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The standing guard against bad input, for every HTTP endpoint of a service: the endpoints are read from the
+ * The standing guard against bad input, for every HTTP endpoint of a service, implemented by a test class of the
+ * service's {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} context (Spring passes the context in): the endpoints are read from the
  * service's own request mappings (its controllers and the actuator), so a new endpoint is covered without editing
  * any test. Each one gets the {@link BadInputCorpus} without a token, with a token the service does not trust, and
- * with each of {@link #validTokens()}, against the real server. For every answer: never a 5xx, errors are
- * problem+json (or an HTML page where the endpoint renders pages), nothing internal is revealed, and nothing was
- * written — the row count of every table of the service's database (the outbox included) is unchanged for every
- * refused request and for every GET or HEAD.
+ * with each of {@link #validTokens()}, against the real server, and judged by {@link BadInputVerdict}: never a
+ * 5xx, errors are problem+json (or an HTML page where the endpoint renders pages), nothing internal is revealed,
+ * and nothing was written — the row count of every table of the service's database (the outbox included) is
+ * unchanged for every refused request and for every GET or HEAD.
  */
 public interface BadInputGuardContract {
-
-    int port();
-
-    ApplicationContext applicationContext();
 
     /** Valid tokens to send the corpus with, e.g. one per role that may use the service. */
     List<String> validTokens();
 
+    /**
+     * Valid example bodies by {@code "METHOD /path/{template}"}, so that each mutated field is the only thing wrong
+     * and the request gets as far as it can (without one, a skeleton of the body's record is used).
+     */
+    default Map<String, String> exampleBodies() {
+        return Map.of();
+    }
+
+    /** Values for path variables (e.g. {@code id} of an existing resource), so that requests reach the handler. */
+    default Map<String, String> pathValues() {
+        return Map.of();
+    }
+
     @TestFactory
-    default Stream<DynamicTest> everyEndpointSurvivesBadInput() {
-        List<BadInputCorpus.Endpoint> endpoints = endpoints(applicationContext());
+    default Stream<DynamicTest> everyEndpointSurvivesBadInput(ApplicationContext applicationContext) {
+        int port = applicationContext.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        Map<String, String> pathValues = pathValues();
+        Map<String, String> bodies = exampleBodies();
+        List<BadInputCorpus.Endpoint> endpoints = endpoints(applicationContext).stream()
+                .map(e -> e.withExamples(bodies.get(e.method() + " " + e.pathTemplate()), pathValues)).toList();
         assertThat(endpoints).as("endpoints found in the request mappings").isNotEmpty();
-        DataSource dataSource = applicationContext().getBean(DataSource.class);
-        RawHttp http = RawHttp.localhost(port());
+        DataSource dataSource = applicationContext.getBean(DataSource.class);
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("No connection to the service's database", e);
+        }
+        BadInputVerdict verdict = new BadInputVerdict(RawHttp.localhost(port), List.of(connection), List.of());
         List<String> tokens = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("anonymous", "untrusted token"));
         tokens.add(null);
         tokens.add(TestTokens.foreignToken("mallory", "admin"));
         tokens.addAll(validTokens());
-        return endpoints.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () -> {
-            List<String> failures = new ArrayList<>();
-            int sent = 0;
-            for (RawHttp.Request base : BadInputCorpus.requests(endpoint)) {
-                for (int t = 0; t < tokens.size(); t++) {
-                    // the big bodies once per token kind is plenty; the rest with every token
-                    RawHttp.Request request = copyWithToken(base, tokens.get(t));
-                    String problem = check(http, dataSource, endpoint, request);
-                    if (problem != null) {
-                        // a background writer (a consumer, the relay) may have changed a table: ask once more
-                        problem = check(http, dataSource, endpoint, copyWithToken(base, tokens.get(t)));
+        for (int i = 1; i <= validTokens().size(); i++) {
+            names.add("token " + i);
+        }
+        return endpoints.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.toString(), () ->
+                assertThat(verdict.failures(endpoint, tokens, names))
+                        .as("bad requests to %s that got a wrong answer", endpoint).isEmpty()))
+                .onClose(() -> {
+                    try {
+                        connection.close();
+                    } catch (SQLException ignored) {
+                        // the pool takes it back or drops it
                     }
-                    sent++;
-                    if (problem != null) {
-                        failures.add((t == 0 ? "[anonymous] " : t == 1 ? "[untrusted token] " : "[token " + (t - 1)
-                                + "] ") + request + "\n    → " + problem);
-                    }
-                }
-            }
-            assertThat(failures).as("%d bad requests to %s, these got a wrong answer", sent, endpoint).isEmpty();
-        }));
-    }
-
-    private static RawHttp.Request copyWithToken(RawHttp.Request base, String token) {
-        return base.copy().bearer(token);
-    }
-
-    /** {@code null} if the answer is right, else what is wrong with it. */
-    private static String check(RawHttp http, DataSource dataSource, BadInputCorpus.Endpoint endpoint,
-            RawHttp.Request request) {
-        Map<String, Long> before = rowCounts(dataSource);
-        RawHttp.Response response = http.send(request);
-        Map<String, Long> after = rowCounts(dataSource);
-        int status = response.status();
-        if (status >= 500) {
-            return "server error: " + response;
-        }
-        boolean write = !request.method().equals("GET") && !request.method().equals("HEAD");
-        if ((status >= 400 || !write) && !before.equals(after)) {
-            return "changed data (" + diff(before, after) + "): " + response;
-        }
-        if (status >= 400) {
-            String type = response.contentType();
-            boolean page = endpoint.rendersHtml() && "text/html".equals(type);
-            if (!"application/problem+json".equals(type) && !page) {
-                return "not problem+json: " + response;
-            }
-            String body = response.bodyText();
-            for (String leak : List.of("Exception", "\tat ", "127.0.0.1", "localhost:", "org.springframework",
-                    "tools.jackson", "org.apache", "PSQLException", "SQL")) {
-                if (body.contains(leak)) {
-                    return "reveals internals (" + leak + "): " + response;
-                }
-            }
-            String challenge = response.header("www-authenticate");
-            if (challenge != null && (challenge.contains("resource_metadata") || challenge.contains("127.0.0.1")
-                    || challenge.contains("Jwt"))) {
-                return "WWW-Authenticate reveals internals: " + challenge;
-            }
-        }
-        return null;
-    }
-
-    private static String diff(Map<String, Long> before, Map<String, Long> after) {
-        Set<String> tables = new TreeSet<>(before.keySet());
-        tables.addAll(after.keySet());
-        List<String> changed = new ArrayList<>();
-        for (String table : tables) {
-            if (!java.util.Objects.equals(before.get(table), after.get(table))) {
-                changed.add(table + " " + before.get(table) + "→" + after.get(table));
-            }
-        }
-        return String.join(", ", changed);
-    }
-
-    /** Rows per table of the service's own schema (Flyway's history excluded). */
-    static Map<String, Long> rowCounts(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables where "
-                    + "table_schema = current_schema() and table_type = 'BASE TABLE' "
-                    + "and table_name <> 'flyway_schema_history' order by table_name")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            if (tables.isEmpty()) {
-                return counts;
-            }
-            String sql = "select " + String.join(", ", tables.stream()
-                    .map(t -> "(select count(*) from \"" + t + "\")").toList());
-            try (ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
-                for (int i = 0; i < tables.size(); i++) {
-                    counts.put(tables.get(i), rs.getLong(i + 1));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count rows", e);
-        }
+                });
     }
 
     /** Every endpoint of the service: its controllers' and the actuator's request mappings. */

@@ -26,6 +26,7 @@ public class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
+                .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
                 .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics")).permitAll()
                 .requestMatchers(HttpMethod.POST, CASES).hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.PUT, CASES + "/*").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)

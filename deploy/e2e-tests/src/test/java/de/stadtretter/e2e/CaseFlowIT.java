@@ -158,7 +158,8 @@ class CaseFlowIT {
         assertThat(munich).containsEntry("ownerOrganisation", MUENCHEN);
         String id = (String) munich.get("id");
 
-        assertProblem(gateway.post(CASES + "/" + id + "/submit", kommune, ""), 403);
+        // München's draft is invisible to Flensburg: 404, as if it did not exist (no hint that it does)
+        assertProblem(gateway.post(CASES + "/" + id + "/submit", kommune, ""), 404);
 
         assertThat(Json.object(gateway.get(CASES + "/" + id, redaktion).body())).containsEntry("status", "DRAFT");
         // nor create one in München's name

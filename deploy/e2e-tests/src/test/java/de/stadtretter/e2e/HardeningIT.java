@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,27 @@ class HardeningIT {
         String id = created.bodyText().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         assertThat(send(new RawHttp.Request("POST", "/api/catalog/cases/" + id + "/submit").bearer(kommune))
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void subscribingIsLimitedPerClientAddress() {
+        // the local profile trusts one proxy hop, so this test is a client of its own (2001:db8::/32: documentation)
+        String client = "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+        int accepted = 0;
+        RawHttp.Response last = null;
+        for (int i = 0; i < 40 && (last == null || last.status() != 429); i++) {
+            last = gateway.send(new RawHttp.Request("POST", "/api/notifications/subscriptions")
+                    .header("X-Forwarded-For", client)
+                    .json("{\"email\": \"flut-" + i + "@example.org\", \"topics\": [\"leerstand\"]}"));
+            if (last.status() == 202) {
+                accepted++;
+            }
+        }
+        assertThat(accepted).as("accepted before the limit").isEqualTo(30);
+        send(new RawHttp.Request("POST", "/api/notifications/subscriptions").header("X-Forwarded-For", client)
+                .json("{\"email\": \"flut-x@example.org\", \"topics\": [\"leerstand\"]}"));
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Long.parseLong(last.header("retry-after"))).isPositive();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import de.stadtretter.kit.security.ApiSecurity;
+import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.security.ProblemSecurityHandlers;
 
 /**
@@ -27,6 +28,7 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
+                        .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(CurrentUser.ADMIN)
                         .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS).permitAll()
                         .requestMatchers(SUBSCRIPTIONS + "/confirm", SUBSCRIPTIONS + "/unsubscribe").permitAll()
                         .requestMatchers(ApiSecurity.reads("/api/notifications/assets/**")).permitAll()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -67,7 +68,9 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
         // its stylesheet is served to anonymous visitors (a file, so the gateway's CSP needs no inline styles)
         mvc.perform(get("/api/notifications/assets/pages.css"))
                 .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=3600")))
                 .andExpect(content().string(containsString("font-family")));
+        mvc.perform(head("/api/notifications/assets/pages.css")).andExpect(status().isOk());
 
         mvc.perform(post(SUBSCRIPTIONS + "/confirm").param("token", token)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED))

@@ -42,6 +42,7 @@ public final class ApiSecurity {
         return apply(http, handlers)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(publicInfrastructurePaths()).permitAll()
+                        .requestMatchers(OPERATOR_PATHS).hasRole(CurrentUser.ADMIN)
                         .anyRequest().authenticated())
                 .build();
     }
@@ -58,6 +59,12 @@ public final class ApiSecurity {
         }
         return new OrRequestMatcher(matchers);
     }
+
+    /**
+     * The rest of the actuator (the request mappings, for operators and the end-to-end bad-input guard): admins
+     * only. Every service puts this right after {@link #publicInfrastructurePaths()}.
+     */
+    public static final String OPERATOR_PATHS = "/actuator/**";
 
     /** Paths every service leaves open: probes, metrics scraping and the error page. */
     public static String[] publicInfrastructurePaths() {

@@ -28,6 +28,7 @@ import jakarta.validation.ConstraintViolationException;
 import de.stadtretter.kit.web.guard.BodyTooLargeException;
 import de.stadtretter.kit.web.text.NormalisingStringDeserializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -81,14 +82,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(MALFORMED);
         problem.setTitle("Malformed request body");
-        JacksonException jackson = findCause(ex, JacksonException.class);
+        // a value of the wrong type or refused text names its field; broken JSON syntax has no field to name
+        DatabindException jackson = findCause(ex, DatabindException.class);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             String field = jsonPath(jackson.getPath());
-            String reason = reason(jackson);
-            problem.setType(VALIDATION);
-            problem.setTitle("Invalid request");
-            problem.setDetail("Invalid fields: " + field);
-            problem.setProperty("errors", List.of(new FieldProblem(field, reason)));
+            problem.setDetail("The value of '" + field + "' cannot be read.");
+            problem.setProperty("errors", List.of(new FieldProblem(field, reason(jackson))));
         } else {
             problem.setDetail("The request body is missing or is not valid JSON.");
         }
