@@ -89,6 +89,18 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void headBehavesLikeGetForPagesAndApi() throws IOException {
+        Answer page = send("HEAD / HTTP/1.1\r\n\r\n");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(page.body()).isEmpty();
+        assertThat(send("HEAD /style.css HTTP/1.1\r\n\r\n").status()).isEqualTo(200);
+        received.remove("catalog");
+        assertThat(send("HEAD /api/catalog/cases HTTP/1.1\r\n\r\n").status()).isEqualTo(200);
+        assertThat(received.get("catalog").method()).isEqualTo("HEAD");
+    }
+
+    @Test
     void publicWriteEndpointsAreLimitedPerClientAddress() throws IOException {
         String request = "POST " + LIMITED_PATH + " HTTP/1.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 2\r\n%s\r\n{}";
@@ -128,11 +140,15 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
             } catch (IOException e) {
                 // answered and closed before the whole request was written: read the answer
             }
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), request.startsWith("HEAD "));
         }
     }
 
     private static Answer read(InputStream in) throws IOException {
+        return read(in, false);
+    }
+
+    private static Answer read(InputStream in, boolean head) throws IOException {
         String status = line(in);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
@@ -140,7 +156,9 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
             headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         byte[] body;
-        if (headers.containsKey("content-length")) {
+        if (head) {
+            body = new byte[0];
+        } else if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equals(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

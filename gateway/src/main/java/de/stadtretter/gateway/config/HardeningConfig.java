@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.WebFilter;
 
 import de.stadtretter.gateway.headers.SecurityHeadersFilter;
 import de.stadtretter.gateway.headers.SecurityHeadersProperties;
@@ -40,6 +42,19 @@ class HardeningConfig {
     @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties) {
         return new RateLimitFilter(properties);
+    }
+
+    /**
+     * HEAD behaves like GET for the portal's own pages too (the welcome page is mapped for GET only). WebFlux drops
+     * the body of a HEAD answer itself, whatever the request became here; /api/** is passed on to the services
+     * as HEAD.
+     */
+    @Bean
+    WebFilter headLikeGet() {
+        return (exchange, chain) -> HttpMethod.HEAD.equals(exchange.getRequest().getMethod())
+                && !exchange.getRequest().getPath().value().startsWith("/api/")
+                ? chain.filter(exchange.mutate().request(r -> r.method(HttpMethod.GET)).build())
+                : chain.filter(exchange);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -37,8 +38,8 @@ public class BodyLimitFilter implements WebFilter, Ordered {
         if (announced > maxBytes) {
             return GatewayProblems.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, detail());
         }
-        if (announced >= 0) {
-            return chain.filter(exchange);
+        if (announced >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange); // a known length within the limit, or no body at all
         }
         AtomicLong seen = new AtomicLong();
         ServerHttpRequest limited = new ServerHttpRequestDecorator(request) {
