@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -51,7 +52,7 @@ public class KitWebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(ProblemResponses problems, KitProperties properties,
-            org.springframework.core.env.Environment environment) {
+            Environment environment) {
         String errorPath = environment.getProperty("server.error.path", "/error");
         FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
                 new RequestGuardFilter(problems, properties.web().maxBodySize().toBytes(), errorPath));

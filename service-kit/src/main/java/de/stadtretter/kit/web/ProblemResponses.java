@@ -45,8 +45,4 @@ public final class ProblemResponses {
         response.getOutputStream().write(body);
         response.flushBuffer();
     }
-
-    public JsonMapper jsonMapper() {
-        return jsonMapper;
-    }
 }

@@ -1,8 +1,10 @@
 package de.stadtretter.kit.web.guard;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,9 +31,9 @@ public class AcceptableResponseInterceptor implements HandlerInterceptor {
             MediaType.APPLICATION_PROBLEM_JSON);
     private static final List<MediaType> HTML = List.of(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML);
 
-    private final java.util.function.Supplier<ContentNegotiationManager> negotiation;
+    private final Supplier<ContentNegotiationManager> negotiation;
 
-    public AcceptableResponseInterceptor(java.util.function.Supplier<ContentNegotiationManager> negotiation) {
+    public AcceptableResponseInterceptor(Supplier<ContentNegotiationManager> negotiation) {
         this.negotiation = negotiation;
     }
 
@@ -38,7 +41,7 @@ public class AcceptableResponseInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         if (!(handler instanceof HandlerMethod method)
-                || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST
+                || request.getDispatcherType() != DispatcherType.REQUEST
                 || request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) {
             return true;
         }
@@ -64,9 +67,7 @@ public class AcceptableResponseInterceptor implements HandlerInterceptor {
             return List.of();
         }
         boolean body = method.hasMethodAnnotation(ResponseBody.class)
-                || method.getBeanType().isAnnotationPresent(ResponseBody.class)
-                || org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(method.getBeanType(),
-                        ResponseBody.class);
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class);
         if (body || HttpEntity.class.isAssignableFrom(type)) {
             return JSON;
         }

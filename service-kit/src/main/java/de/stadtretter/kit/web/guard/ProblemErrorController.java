@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import de.stadtretter.kit.web.ProblemResponses;
 import jakarta.servlet.RequestDispatcher;
@@ -16,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code sendError} from a filter or from Tomcat) is answered as problem+json with the status it had, never with
  * the exception's message. Called directly, it is a 404 (the guard filter answers that before it gets here).
  */
-@org.springframework.web.bind.annotation.RestController
+@RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 

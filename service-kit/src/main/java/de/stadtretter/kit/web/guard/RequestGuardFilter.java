@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import de.stadtretter.kit.web.ApiProblems.FieldProblem;
 import de.stadtretter.kit.web.ProblemResponses;
 import de.stadtretter.kit.web.text.Texts;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,7 +91,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBodyBytes) {
             return tooLarge();
         }
-        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST
+        if (request.getDispatcherType() == DispatcherType.REQUEST
                 && errorPath.equals(request.getRequestURI())) {
             return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "There is nothing at this path.");
@@ -120,8 +123,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", detail);
         if (parameter != null) {
-            problem.setProperty("errors", java.util.List.of(
-                    new de.stadtretter.kit.web.ApiProblems.FieldProblem(parameter, "is not valid UTF-8 text")));
+            problem.setProperty("errors", List.of(new FieldProblem(parameter, "is not valid UTF-8 text")));
         }
         return problem;
     }
