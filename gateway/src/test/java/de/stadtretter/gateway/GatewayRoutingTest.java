@@ -89,7 +89,8 @@ class GatewayRoutingTest extends GatewayIntegrationTest {
     void portalPageIsServedInGermanWithSecurityHeaders() {
         ResponseEntity<String> response = http().get().uri("/").retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody()).contains("<html lang=\"de\">").contains("Praxisbeispiele");
+        assertThat(response.getBody()).contains("<html lang=\"de\">").contains("Praxisbeispiele")
+                .contains("Gemeindeverzeichnis GV-ISys, Gebietsstand 31.12.2019");
         assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
         assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
     }

@@ -26,13 +26,45 @@ class ReferenceDataTest {
     }
 
     @Test
-    void municipalityKeysNeedEightDigitsAndAKnownDistrict() {
+    void municipalityKeysMustNameAMunicipalityOfTheDestatisList() {
         assertThat(data.isMunicipalityKey("01001000")).isTrue();
         assertThat(data.isMunicipalityKey("09162000")).isTrue();
+        assertThat(data.isMunicipalityKey("01058001")).isTrue();
+        // a real district (Rendsburg-Eckernförde), but no municipality 999 in it
+        assertThat(data.isMunicipalityKey("01058999")).isFalse();
         assertThat(data.isMunicipalityKey("0100100")).isFalse();
         assertThat(data.isMunicipalityKey("0100100x")).isFalse();
         assertThat(data.isMunicipalityKey("99999000")).isFalse();
         assertThat(data.isMunicipalityKey(null)).isFalse();
+    }
+
+    @Test
+    void theMunicipalityListIsCompleteAndCarriesDestatisFigures() {
+        assertThat(data.municipalityCount()).isEqualTo(10_794);
+        ReferenceData.Municipality flensburg = data.municipality("01001000").orElseThrow();
+        assertThat(flensburg.name()).isEqualTo("Flensburg, Stadt");
+        assertThat(flensburg.population()).isEqualTo(90_164);
+        assertThat(data.municipality("09162000").orElseThrow().population()).isEqualTo(1_484_226);
+        ReferenceData.Municipality vreden = data.municipality("05554068").orElseThrow();
+        assertThat(vreden.name()).isEqualTo("Vreden, Stadt");
+        assertThat(vreden.population()).isEqualTo(22_670);
+        assertThat(vreden.districtName()).isEqualTo("Borken");
+        assertThat(vreden.landName()).isEqualTo("Nordrhein-Westfalen");
+        // the checks the data's README gives: 10,794 rows without duplicate keys, 83,163,158 inhabitants
+        assertThat(data.municipalities().stream().mapToLong(ReferenceData.Municipality::population).sum())
+                .isEqualTo(83_163_158L);
+    }
+
+    @Test
+    void townTypesFollowThePopulationRulesOfTheBbsr() {
+        assertThat(data.townTypeFor(1_484_226).code()).isEqualTo("11");
+        assertThat(data.townTypeFor(500_000).code()).isEqualTo("11");
+        assertThat(data.townTypeFor(499_999).code()).isEqualTo("12");
+        assertThat(data.townTypeFor(90_164).code()).isEqualTo("21");
+        assertThat(data.townTypeFor(22_670).code()).isEqualTo("22");
+        assertThat(data.townTypeFor(10_000).code()).isEqualTo("30");
+        assertThat(data.townTypeFor(5_000).code()).isEqualTo("40");
+        assertThat(data.townTypeFor(1_052).labelDe()).isEqualTo("Landgemeinde");
     }
 
     @Test

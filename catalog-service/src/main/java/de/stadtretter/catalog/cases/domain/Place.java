@@ -1,26 +1,31 @@
 package de.stadtretter.catalog.cases.domain;
 
 import java.util.Optional;
-import java.util.Set;
 
 import de.stadtretter.kit.reference.ReferenceData;
 
 /**
- * Where a case's municipality lies, as far as the reference data (Destatis districts, Länder) tells. The
- * municipality's own name is known only for kreisfreie Städte and Stadtkreise, where it is the district's name.
+ * Where a case's municipality lies and how large it is, from the reference data (Destatis municipalities and
+ * districts, Länder, BBSR town types). Every field is {@code null} for a key the reference data does not know
+ * (a case stored before a newer municipality list dropped its key).
+ *
+ * @param municipalityName the official Destatis name, e.g. "Flensburg, Stadt"
+ * @param townType the BBSR town type code (gemeindetypen.csv) by population
  */
-public record Place(String municipalityName, String districtName, String stateCode, String stateName) {
-
-    private static final Set<String> CITY_DISTRICT_TYPES = Set.of("Kreisfreie Stadt", "Stadtkreis");
+public record Place(String municipalityName, String districtName, String stateCode, String stateName,
+        Long population, String townType) {
 
     public static Place of(String ags, ReferenceData referenceData) {
+        Optional<ReferenceData.Municipality> municipality = referenceData.municipality(ags);
         Optional<ReferenceData.District> district = referenceData.district(ags);
         Optional<ReferenceData.Land> land = referenceData.land(ags);
         return new Place(
-                district.filter(d -> CITY_DISTRICT_TYPES.contains(d.type())).map(ReferenceData.District::name)
-                        .orElse(null),
-                district.map(ReferenceData.District::name).orElse(null),
+                municipality.map(ReferenceData.Municipality::name).orElse(null),
+                municipality.map(ReferenceData.Municipality::districtName)
+                        .or(() -> district.map(ReferenceData.District::name)).orElse(null),
                 land.map(ReferenceData.Land::code).orElse(null),
-                land.map(ReferenceData.Land::name).orElse(null));
+                land.map(ReferenceData.Land::name).orElse(null),
+                municipality.map(ReferenceData.Municipality::population).orElse(null),
+                municipality.map(m -> referenceData.townTypeFor(m.population()).code()).orElse(null));
     }
 }

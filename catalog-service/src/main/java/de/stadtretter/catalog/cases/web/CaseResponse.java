@@ -9,7 +9,11 @@ import de.stadtretter.catalog.cases.domain.CaseStatus;
 import de.stadtretter.catalog.cases.domain.Place;
 import de.stadtretter.kit.reference.ReferenceData;
 
-/** A case as the API shows it, with the place derived from the reference data where it is known. */
+/**
+ * A case as the API shows it, with the place derived from the reference data. {@code municipalityName},
+ * {@code districtName}, {@code stateCode} and {@code stateName} stay for the clients of the first API version;
+ * {@code municipality} holds them together with population and town type.
+ */
 public record CaseResponse(
         UUID id,
         String title,
@@ -19,6 +23,7 @@ public record CaseResponse(
         String districtName,
         String stateCode,
         String stateName,
+        Municipality municipality,
         String ownerOrganisation,
         List<String> topics,
         CaseStatus status,
@@ -28,10 +33,21 @@ public record CaseResponse(
         Instant submittedAt,
         Instant publishedAt) {
 
+    /**
+     * The municipality of the case, derived on every read from the reference data.
+     *
+     * @param townType the BBSR town type code (see gemeindetypen.csv), by population
+     */
+    public record Municipality(String ags, String name, String districtName, String stateCode, String stateName,
+            Long population, String townType) {}
+
     static CaseResponse of(Case c, ReferenceData referenceData) {
         Place place = Place.of(c.ags(), referenceData);
+        Municipality municipality = new Municipality(c.ags(), place.municipalityName(), place.districtName(),
+                place.stateCode(), place.stateName(), place.population(), place.townType());
         return new CaseResponse(c.id(), c.title(), c.teaser(), c.ags(), place.municipalityName(),
-                place.districtName(), place.stateCode(), place.stateName(), c.ownerOrganisation(), c.topics(),
+                place.districtName(), place.stateCode(), place.stateName(), municipality, c.ownerOrganisation(),
+                c.topics(),
                 c.status(), c.version(), c.createdAt(), c.updatedAt(), c.submittedAt(), c.publishedAt());
     }
 }

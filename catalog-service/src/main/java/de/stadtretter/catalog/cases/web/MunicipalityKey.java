@@ -13,7 +13,7 @@ import jakarta.validation.Payload;
 
 import de.stadtretter.kit.reference.ReferenceData;
 
-/** An 8-digit official municipality key (AGS) in a known district; {@code null} is left to {@code @NotNull}. */
+/** The 8-digit official key (AGS) of a German municipality in the Destatis list; {@code null} is left to {@code @NotNull}. */
 @Documented
 @Constraint(validatedBy = MunicipalityKey.Validator.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

@@ -74,14 +74,14 @@ class CasePublishedEventTest extends CatalogIntegrationTest {
     }
 
     @Test
-    void aCaseWhoseMunicipalityNameIsUnknownStillConforms() throws Exception {
+    void aMunicipalityWithinAKreisCarriesItsOwnName() throws Exception {
         String id = publishedCase(IN_A_KREIS, "citylogistik");
 
         List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 1, Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
         assertThat(EventSchemas.errors(SCHEMA, records.getFirst().value())).isEmpty();
         JsonNode data = JSON.readTree(records.getFirst().value()).path("data");
-        assertThat(data.path("municipalityName").isNull()).isTrue();
+        assertThat(data.path("municipalityName").asString()).isEqualTo("Achterwehr");
         assertThat(data.path("stateCode").asString()).isEqualTo("SH");
     }
 

@@ -49,6 +49,15 @@ class CaseValidationTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void theAgsMustNameAMunicipalityNotJustADistrict() throws Exception {
+        // 01058 is Rendsburg-Eckernförde, but it has no municipality 999
+        ResultActions result = create("""
+                {"title": "Ok", "teaser": "Ok", "ags": "01058999", "topics": ["leerstand"]}""")
+                .andExpect(status().isBadRequest());
+        assertThat(fields(result)).containsExactly("ags");
+    }
+
+    @Test
     void limitsAreInclusive() throws Exception {
         String json = """
                 {"title": "%s", "teaser": "%s", "ags": "01001000", "topics": ["leerstand"]}"""

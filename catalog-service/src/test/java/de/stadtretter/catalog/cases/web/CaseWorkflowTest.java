@@ -104,8 +104,16 @@ class CaseWorkflowTest extends CatalogIntegrationTest {
                         .content(createBody("Citylogistik mit Lastenrädern", IN_A_KREIS, List.of("citylogistik"))))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/catalog/cases/")))
-                .andExpect(jsonPath("$.municipalityName").value(nullValue()))
+                // a municipality within a Kreis: its own name, population and town type come from the Destatis list
+                .andExpect(jsonPath("$.municipalityName").value("Achterwehr"))
                 .andExpect(jsonPath("$.districtName").value("Rendsburg-Eckernförde"))
+                .andExpect(jsonPath("$.municipality.ags").value(IN_A_KREIS))
+                .andExpect(jsonPath("$.municipality.name").value("Achterwehr"))
+                .andExpect(jsonPath("$.municipality.districtName").value("Rendsburg-Eckernförde"))
+                .andExpect(jsonPath("$.municipality.stateCode").value("SH"))
+                .andExpect(jsonPath("$.municipality.stateName").value("Schleswig-Holstein"))
+                .andExpect(jsonPath("$.municipality.population").value(1052))
+                .andExpect(jsonPath("$.municipality.townType").value("50"))
                 .andReturn().getResponse().getHeader("Location");
         mvc.perform(as(admin(), get(location))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(location.substring(location.lastIndexOf('/') + 1)));
