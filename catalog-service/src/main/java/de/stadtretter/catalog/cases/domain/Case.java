@@ -11,15 +11,14 @@ import java.util.UUID;
  *
  * @param ownerOrganisation the organisation whose Kommune users may edit and submit the case (the AGS of the
  *        municipality the case belongs to)
+ * @param content everything written about the case
  * @param createdBy subject of the user who created it
  */
 public record Case(
         UUID id,
-        String title,
-        String teaser,
         String ags,
         String ownerOrganisation,
-        List<String> topics,
+        CaseContent content,
         CaseStatus status,
         String createdBy,
         Instant createdAt,
@@ -31,21 +30,42 @@ public record Case(
     public Case {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        topics = List.copyOf(topics);
+        Objects.requireNonNull(content, "content");
     }
 
     /** A new draft, owned by the municipality {@code ags}. */
-    public static Case draft(UUID id, String title, String teaser, String ags, List<String> topics, String createdBy,
-            Instant now) {
-        return new Case(id, title, teaser, ags, ags, topics, CaseStatus.DRAFT, createdBy, now, now, null, null, 0);
+    public static Case draft(UUID id, String ags, CaseContent content, String createdBy, Instant now) {
+        return new Case(id, ags, ags, content, CaseStatus.DRAFT, createdBy, now, now, null, null, 0);
     }
 
-    public Case edit(String newTitle, String newTeaser, List<String> newTopics, Instant now) {
+    /** A new draft with title, teaser and topics only. */
+    public static Case draft(UUID id, String title, String teaser, String ags, List<String> topics, String createdBy,
+            Instant now) {
+        return draft(id, ags, CaseContent.basic(title, teaser, topics), createdBy, now);
+    }
+
+    public Case edit(CaseContent newContent, Instant now) {
         if (!status.isEditable()) {
             throw new CaseStateException("Case " + id + " is " + status + " and can no longer be edited.");
         }
-        return new Case(id, newTitle, newTeaser, ags, ownerOrganisation, newTopics, status, createdBy, createdAt,
-                now, submittedAt, publishedAt, version);
+        return new Case(id, ags, ownerOrganisation, newContent, status, createdBy, createdAt, now, submittedAt,
+                publishedAt, version);
+    }
+
+    public Case edit(String newTitle, String newTeaser, List<String> newTopics, Instant now) {
+        return edit(CaseContent.basic(newTitle, newTeaser, newTopics), now);
+    }
+
+    public String title() {
+        return content.title();
+    }
+
+    public String teaser() {
+        return content.teaser();
+    }
+
+    public List<String> topics() {
+        return content.topics();
     }
 
     public Case submit(Instant now) {
@@ -64,7 +84,7 @@ public record Case(
         if (!status.canMoveTo(target)) {
             throw new CaseStateException("Case " + id + " is " + status + " and cannot become " + target + ".");
         }
-        return new Case(id, title, teaser, ags, ownerOrganisation, topics, target, createdBy, createdAt, now,
+        return new Case(id, ags, ownerOrganisation, content, target, createdBy, createdAt, now,
                 target == CaseStatus.SUBMITTED ? now : submittedAt,
                 target == CaseStatus.PUBLISHED ? now : publishedAt,
                 version);

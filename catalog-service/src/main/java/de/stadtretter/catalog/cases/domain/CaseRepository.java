@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-/** Stores cases and their history in the tables {@code cases} and {@code case_history}. */
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores cases and their history in the tables {@code cases} and {@code case_history}; the contact person, personal
+ * data, in {@code case_contact}.
+ */
 @Repository
 public class CaseRepository {
 
     private static final String COLUMNS = """
-            id, title, teaser, ags, owner_organisation, topics, status, created_by, created_at, updated_at,
-            submitted_at, published_at, version""";
+            c.id, c.title, c.teaser, c.ags, c.owner_organisation, c.topics, c.status, c.created_by, c.created_at,
+            c.updated_at, c.submitted_at, c.published_at, c.version, c.tags, c.project_status, c.start_date,
+            c.end_date, c.problem, c.objectives, c.approach, c.implementation, c.resources, c.results, c.lessons,
+            c.transferability, c.budget_min_eur, c.budget_max_eur, c.funding_programmes, c.duration_months,
+            c.indicators, c.actors, c.links, k.name as contact_name, k.role as contact_role,
+            k.email as contact_email, k.phone as contact_phone""";
+
+    private static final String FROM = " from cases c left join case_contact k on k.case_id = c.id";
+
+    private static final String CONTENT_ASSIGNMENTS = """
+            title = :title, teaser = :teaser, topics = :topics, tags = :tags, project_status = :projectStatus,
+            start_date = :startDate, end_date = :endDate, problem = :problem, objectives = :objectives,
+            approach = :approach, implementation = :implementation, resources = :resources, results = :results,
+            lessons = :lessons, transferability = :transferability, budget_min_eur = :budgetMin,
+            budget_max_eur = :budgetMax, funding_programmes = :funding, duration_months = :durationMonths,
+            indicators = cast(:indicators as jsonb), actors = cast(:actors as jsonb),
+            links = cast(:links as jsonb)""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public CaseRepository(JdbcClient jdbc) {
+    public CaseRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public void insert(Case c) {
@@ -49,6 +73,46 @@ public class CaseRepository {
                 .param("publishedAt", timestamp(c.publishedAt()))
                 .param("version", c.version())
                 .update();
+        writeContent(c.id(), c.content());
+    }
+
+    /** Every content column and the contact of case {@code id}. */
+    private void writeContent(UUID id, CaseContent content) {
+        CaseContent.Sections s = content.sections();
+        CaseContent.Budget budget = content.budget();
+        jdbc.sql("update cases set " + CONTENT_ASSIGNMENTS + " where id = :id")
+                .param("id", id)
+                .param("title", content.title())
+                .param("teaser", content.teaser())
+                .param("topics", textArray(content.topics()))
+                .param("tags", textArray(content.tags()))
+                .param("projectStatus", content.projectStatus() == null ? null : content.projectStatus().name())
+                .param("startDate", content.startDate())
+                .param("endDate", content.endDate())
+                .param("problem", s.problem())
+                .param("objectives", s.objectives())
+                .param("approach", s.approach())
+                .param("implementation", s.implementation())
+                .param("resources", s.resources())
+                .param("results", s.results())
+                .param("lessons", s.lessons())
+                .param("transferability", s.transferability())
+                .param("budgetMin", budget == null ? null : budget.minEur())
+                .param("budgetMax", budget == null ? null : budget.maxEur())
+                .param("funding", textArray(content.fundingProgrammes()))
+                .param("durationMonths", content.durationMonths())
+                .param("indicators", json.writeValueAsString(content.indicators()))
+                .param("actors", content.actors() == null ? null : json.writeValueAsString(content.actors()))
+                .param("links", json.writeValueAsString(content.links()))
+                .update();
+        jdbc.sql("delete from case_contact where case_id = :id").param("id", id).update();
+        CaseContent.Contact contact = content.contact();
+        if (contact != null) {
+            jdbc.sql("insert into case_contact (case_id, name, role, email, phone) values (:id, :n, :r, :e, :p)")
+                    .param("id", id).param("n", contact.name()).param("r", contact.role())
+                    .param("e", contact.email()).param("p", contact.phone())
+                    .update();
+        }
     }
 
     /**
@@ -58,14 +122,10 @@ public class CaseRepository {
      */
     public Case update(Case c) {
         int updated = jdbc.sql("""
-                update cases set title = :title, teaser = :teaser, topics = :topics, status = :status,
-                                 updated_at = :updatedAt, submitted_at = :submittedAt, published_at = :publishedAt,
-                                 version = version + 1
+                update cases set status = :status, updated_at = :updatedAt, submitted_at = :submittedAt,
+                                 published_at = :publishedAt, version = version + 1
                 where id = :id and version = :version""")
                 .param("id", c.id())
-                .param("title", c.title())
-                .param("teaser", c.teaser())
-                .param("topics", textArray(c.topics()))
                 .param("status", c.status().name())
                 .param("updatedAt", timestamp(c.updatedAt()))
                 .param("submittedAt", timestamp(c.submittedAt()))
@@ -75,14 +135,15 @@ public class CaseRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Case " + c.id() + " version " + c.version() + " is stale");
         }
-        return new Case(c.id(), c.title(), c.teaser(), c.ags(), c.ownerOrganisation(), c.topics(), c.status(),
-                c.createdBy(), c.createdAt(), c.updatedAt(), c.submittedAt(), c.publishedAt(), c.version() + 1);
+        writeContent(c.id(), c.content());
+        return new Case(c.id(), c.ags(), c.ownerOrganisation(), c.content(), c.status(), c.createdBy(), c.createdAt(),
+                c.updatedAt(), c.submittedAt(), c.publishedAt(), c.version() + 1);
     }
 
     public Optional<Case> findById(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from cases where id = :id")
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.id = :id")
                 .param("id", id)
-                .query(CaseRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -91,27 +152,27 @@ public class CaseRepository {
         Map<String, Object> params = new HashMap<>();
         if (!visibility.all()) {
             if (visibility.ownOrganisation() != null) {
-                where.append(" and (status = 'PUBLISHED' or owner_organisation = :org)");
+                where.append(" and (c.status = 'PUBLISHED' or c.owner_organisation = :org)");
                 params.put("org", visibility.ownOrganisation());
             } else {
-                where.append(" and status = 'PUBLISHED'");
+                where.append(" and c.status = 'PUBLISHED'");
             }
         }
         if (query.status() != null) {
-            where.append(" and status = :status");
+            where.append(" and c.status = :status");
             params.put("status", query.status().name());
         }
         if (query.topic() != null) {
-            where.append(" and :topic = any(topics)");
+            where.append(" and :topic = any(c.topics)");
             params.put("topic", query.topic());
         }
-        long total = jdbc.sql("select count(*) from cases" + where).params(params).query(Long.class).single();
-        List<Case> items = jdbc.sql("select " + COLUMNS + " from cases" + where
-                + " order by published_at desc nulls last, updated_at desc, id limit :limit offset :offset")
+        long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
+        List<Case> items = jdbc.sql("select " + COLUMNS + FROM + where
+                + " order by c.published_at desc nulls last, c.updated_at desc, c.id limit :limit offset :offset")
                 .params(params)
                 .param("limit", query.size())
                 .param("offset", (long) query.page() * query.size())
-                .query(CaseRepository::map)
+                .query(this::map)
                 .list();
         return new CasePage(items, query.page(), query.size(), total);
     }
@@ -147,14 +208,38 @@ public class CaseRepository {
     public record HistoryEntry(String action, CaseStatus fromStatus, CaseStatus toStatus, String actor,
             Instant occurredAt, String comment) {}
 
-    private static Case map(ResultSet rs, int row) throws SQLException {
-        return new Case(
-                rs.getObject("id", UUID.class),
+    private Case map(ResultSet rs, int row) throws SQLException {
+        String projectStatus = rs.getString("project_status");
+        Long budgetMin = rs.getObject("budget_min_eur", Long.class);
+        Long budgetMax = rs.getObject("budget_max_eur", Long.class);
+        String actors = rs.getString("actors");
+        CaseContent.Contact contact = rs.getString("contact_name") == null && rs.getString("contact_email") == null
+                && rs.getString("contact_phone") == null && rs.getString("contact_role") == null ? null
+                : new CaseContent.Contact(rs.getString("contact_name"), rs.getString("contact_role"),
+                        rs.getString("contact_email"), rs.getString("contact_phone"));
+        CaseContent content = new CaseContent(
                 rs.getString("title"),
                 rs.getString("teaser"),
+                strings(rs, "topics"),
+                strings(rs, "tags"),
+                projectStatus == null ? null : ProjectStatus.valueOf(projectStatus),
+                rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class),
+                new CaseContent.Sections(rs.getString("problem"), rs.getString("objectives"),
+                        rs.getString("approach"), rs.getString("implementation"), rs.getString("resources"),
+                        rs.getString("results"), rs.getString("lessons"), rs.getString("transferability")),
+                budgetMin == null && budgetMax == null ? null : new CaseContent.Budget(budgetMin, budgetMax),
+                strings(rs, "funding_programmes"),
+                rs.getObject("duration_months", Integer.class),
+                json.readValue(rs.getString("indicators"), new TypeReference<List<CaseContent.Indicator>>() { }),
+                actors == null ? null : json.readValue(actors, CaseContent.Actors.class),
+                contact,
+                json.readValue(rs.getString("links"), new TypeReference<List<CaseContent.Link>>() { }));
+        return new Case(
+                rs.getObject("id", UUID.class),
                 rs.getString("ags"),
                 rs.getString("owner_organisation"),
-                List.of((String[]) rs.getArray("topics").getArray()),
+                content,
                 CaseStatus.valueOf(rs.getString("status")),
                 rs.getString("created_by"),
                 instant(rs, "created_at"),
@@ -162,6 +247,11 @@ public class CaseRepository {
                 instant(rs, "submitted_at"),
                 instant(rs, "published_at"),
                 rs.getLong("version"));
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -41,30 +41,26 @@ public class CaseService {
                 .register(meters);
     }
 
-    /** The content a Kommune or the Redaktion enters; already validated against the reference data. */
-    public record Content(String title, String teaser, List<String> topics) {}
-
     @Transactional
-    public Case create(CurrentUser user, String ags, Content content) {
+    public Case create(CurrentUser user, String ags, CaseContent content) {
         if (!CaseAccess.canCreateFor(user, ags)) {
             throw new AccessDeniedException("Not allowed to create cases for municipality " + ags);
         }
-        Case created = Case.draft(UUID.randomUUID(), content.title(), content.teaser(), ags, content.topics(),
-                user.subject(), now());
+        Case created = Case.draft(UUID.randomUUID(), ags, content, user.subject(), now());
         cases.insert(created);
         cases.recordHistory(created, "created", null, user.subject(), null);
         return created;
     }
 
-    /** Changes title, teaser and topics of a draft, if {@code expectedVersion} is still current. */
+    /** Replaces the content of a draft, if {@code expectedVersion} is still current. */
     @Transactional
-    public Case edit(CurrentUser user, UUID id, long expectedVersion, Content content) {
+    public Case edit(CurrentUser user, UUID id, long expectedVersion, CaseContent content) {
         Case current = changeable(user, id);
         if (current.version() != expectedVersion) {
             throw new OptimisticLockingFailureException(
                     "Case " + id + " is at version " + current.version() + ", not " + expectedVersion);
         }
-        Case edited = cases.update(current.edit(content.title(), content.teaser(), content.topics(), now()));
+        Case edited = cases.update(current.edit(content, now()));
         cases.recordHistory(edited, "edited", current.status(), user.subject(), null);
         return edited;
     }

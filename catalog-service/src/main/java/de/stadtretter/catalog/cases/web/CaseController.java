@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.validation.annotation.Validated;
 
+import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CasePage;
 import de.stadtretter.catalog.cases.domain.CaseQuery;
 import de.stadtretter.catalog.cases.domain.CaseRepository;
@@ -24,6 +26,7 @@ import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.web.InvalidFieldsException;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -41,39 +44,41 @@ public class CaseController {
     }
 
     @PostMapping("/cases")
-    public ResponseEntity<CaseResponse> create(@Valid @RequestBody CreateCaseRequest body, Authentication auth) {
-        var created = service.create(CurrentUser.from(auth), body.ags(),
-                new CaseService.Content(body.title(), body.teaser(), body.topics()));
+    public ResponseEntity<CaseResponse> create(
+            @Validated({Default.class, CaseRequest.OnCreate.class}) @RequestBody CaseRequest body,
+            Authentication auth) {
+        var created = service.create(CurrentUser.from(auth), body.ags(), body.content());
         return ResponseEntity.created(URI.create("/api/catalog/cases/" + created.id()))
-                .body(CaseResponse.of(created, referenceData));
+                .body(response(created, auth));
     }
 
     @PutMapping("/cases/{id}")
-    public CaseResponse edit(@PathVariable UUID id, @Valid @RequestBody UpdateCaseRequest body, Authentication auth) {
-        return CaseResponse.of(service.edit(CurrentUser.from(auth), id, body.version(),
-                new CaseService.Content(body.title(), body.teaser(), body.topics())), referenceData);
+    public CaseResponse edit(@PathVariable UUID id,
+            @Validated({Default.class, CaseRequest.OnUpdate.class}) @RequestBody CaseRequest body,
+            Authentication auth) {
+        return response(service.edit(CurrentUser.from(auth), id, body.version(), body.content()), auth);
     }
 
     @PostMapping("/cases/{id}/submit")
     public CaseResponse submit(@PathVariable UUID id, Authentication auth) {
-        return CaseResponse.of(service.submit(CurrentUser.from(auth), id), referenceData);
+        return response(service.submit(CurrentUser.from(auth), id), auth);
     }
 
     @PostMapping("/cases/{id}/publish")
     public CaseResponse publish(@PathVariable UUID id, Authentication auth) {
-        return CaseResponse.of(service.publish(CurrentUser.from(auth), id), referenceData);
+        return response(service.publish(CurrentUser.from(auth), id), auth);
     }
 
     @PostMapping("/cases/{id}/request-changes")
     public CaseResponse requestChanges(@PathVariable UUID id,
             @Valid @RequestBody(required = false) RequestChangesRequest body, Authentication auth) {
-        return CaseResponse.of(service.requestChanges(CurrentUser.from(auth), id,
-                body == null ? null : body.comment()), referenceData);
+        return response(service.requestChanges(CurrentUser.from(auth), id,
+                body == null ? null : body.comment()), auth);
     }
 
     @GetMapping("/cases/{id}")
     public CaseResponse get(@PathVariable UUID id, Authentication auth) {
-        return CaseResponse.of(service.get(CurrentUser.from(auth), id), referenceData);
+        return response(service.get(CurrentUser.from(auth), id), auth);
     }
 
     /** The workflow history, for the owner organisation and editors only. */
@@ -93,8 +98,13 @@ public class CaseController {
             throw InvalidFieldsException.of("topic", "is not an id from the topic list");
         }
         CasePage result = service.list(CurrentUser.from(auth), new CaseQuery(topic, status, page, size));
-        return new CaseListResponse(result.items().stream().map(c -> CaseResponse.of(c, referenceData)).toList(),
+        return new CaseListResponse(result.items().stream().map(c -> response(c, auth)).toList(),
                 result.page(), result.size(), result.totalItems());
+    }
+
+    /** The contact person is shown to logged-in members only, never to anonymous callers. */
+    private CaseResponse response(Case c, Authentication auth) {
+        return CaseResponse.of(c, referenceData, CurrentUser.from(auth) != null);
     }
 
     @GetMapping("/topics")

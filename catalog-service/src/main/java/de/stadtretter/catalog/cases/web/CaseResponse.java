@@ -1,11 +1,14 @@
 package de.stadtretter.catalog.cases.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import de.stadtretter.catalog.cases.domain.Case;
+import de.stadtretter.catalog.cases.domain.CaseContent;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
+import de.stadtretter.catalog.cases.domain.ProjectStatus;
 import de.stadtretter.catalog.cases.domain.Place;
 import de.stadtretter.kit.reference.ReferenceData;
 
@@ -26,6 +29,25 @@ public record CaseResponse(
         Municipality municipality,
         String ownerOrganisation,
         List<String> topics,
+        List<String> tags,
+        ProjectStatus projectStatus,
+        LocalDate startDate,
+        LocalDate endDate,
+        String problem,
+        String objectives,
+        String approach,
+        String implementation,
+        String resources,
+        String results,
+        String lessons,
+        String transferability,
+        CaseContent.Budget budget,
+        List<String> fundingProgrammes,
+        Integer durationMonths,
+        List<CaseContent.Indicator> indicators,
+        CaseContent.Actors actors,
+        CaseContent.Contact contact,
+        List<CaseContent.Link> links,
         CaseStatus status,
         long version,
         Instant createdAt,
@@ -41,13 +63,20 @@ public record CaseResponse(
     public record Municipality(String ags, String name, String districtName, String stateCode, String stateName,
             Long population, String townType) {}
 
-    static CaseResponse of(Case c, ReferenceData referenceData) {
+    /** @param withContact whether the caller may see the contact person (logged-in members only) */
+    static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact) {
+        CaseContent content = c.content();
+        CaseContent.Sections s = content.sections();
         Place place = Place.of(c.ags(), referenceData);
         Municipality municipality = new Municipality(c.ags(), place.municipalityName(), place.districtName(),
                 place.stateCode(), place.stateName(), place.population(), place.townType());
         return new CaseResponse(c.id(), c.title(), c.teaser(), c.ags(), place.municipalityName(),
                 place.districtName(), place.stateCode(), place.stateName(), municipality, c.ownerOrganisation(),
-                c.topics(),
+                c.topics(), content.tags(), content.projectStatus(), content.startDate(), content.endDate(),
+                s.problem(), s.objectives(), s.approach(), s.implementation(), s.resources(), s.results(),
+                s.lessons(), s.transferability(), content.budget(), content.fundingProgrammes(),
+                content.durationMonths(), content.indicators(), content.actors(),
+                withContact ? content.contact() : null, content.links(),
                 c.status(), c.version(), c.createdAt(), c.updatedAt(), c.submittedAt(), c.publishedAt());
     }
 }

@@ -63,7 +63,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
     void aFailureAfterTheOutboxAppendRollsBackStatusHistoryAndEvent() {
         CaseService service = serviceFailingAfterAppend();
         Case submitted = service.submit(OWNER, service.create(OWNER, FLENSBURG,
-                new CaseService.Content("Rollback", "Rollback-Test", List.of("leerstand"))).id());
+                CaseContent.basic("Rollback", "Rollback-Test", List.of("leerstand"))).id());
 
         assertThatThrownBy(() -> service.publish(EDITOR, submitted.id()))
                 .hasMessageContaining("staged failure");
@@ -83,7 +83,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
         CaseService service = transactional(new CaseService(repository, caseEvents, Clock.systemUTC(),
                 new SimpleMeterRegistry()));
         Case submitted = service.submit(OWNER, service.create(OWNER, FLENSBURG,
-                new CaseService.Content("Commit", "Commit-Test", List.of("leerstand"))).id());
+                CaseContent.basic("Commit", "Commit-Test", List.of("leerstand"))).id());
 
         service.publish(EDITOR, submitted.id());
 
