@@ -33,3 +33,14 @@ create table case_contact (
     email   text,
     phone   text
 );
+
+-- The Redaktion's latest request for changes, shown to the owner until the case is submitted again.
+alter table cases add column review_comment text;
+
+-- "Hilfreich": one vote per member and case.
+create table case_helpful (
+    case_id    uuid        not null references cases (id) on delete cascade,
+    subject    text        not null,
+    voted_at   timestamptz not null,
+    primary key (case_id, subject)
+);

@@ -30,7 +30,8 @@ public class SecurityConfig {
                 .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics")).permitAll()
                 .requestMatchers(HttpMethod.POST, CASES).hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.PUT, CASES + "/*").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
-                .requestMatchers(HttpMethod.POST, CASES + "/*/submit").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
+                .requestMatchers(HttpMethod.POST, CASES + "/*/submit", CASES + "/*/archive")
+                        .hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.POST, CASES + "/*/publish", CASES + "/*/request-changes")
                         .hasAnyRole(REDAKTION, ADMIN)
                 .anyRequest().authenticated());

@@ -167,6 +167,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return conflictProblem(ex.getMessage());
     }
 
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+        problem.setType(URI.create("https://stadtretter.de/problems/precondition-failed"));
+        problem.setTitle("Precondition failed");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex) {
         return conflictProblem("The resource was changed by someone else in the meantime; reload it and try again.");

@@ -13,6 +13,8 @@ import java.util.UUID;
  *        municipality the case belongs to)
  * @param content everything written about the case
  * @param createdBy subject of the user who created it
+ * @param reviewComment the Redaktion's latest request for changes, kept until the case is submitted again
+ * @param helpfulCount how many members marked the case "hilfreich" (read side; never written through the case)
  */
 public record Case(
         UUID id,
@@ -25,7 +27,9 @@ public record Case(
         Instant updatedAt,
         Instant submittedAt,
         Instant publishedAt,
-        long version) {
+        long version,
+        String reviewComment,
+        long helpfulCount) {
 
     public Case {
         Objects.requireNonNull(id, "id");
@@ -35,7 +39,7 @@ public record Case(
 
     /** A new draft, owned by the municipality {@code ags}. */
     public static Case draft(UUID id, String ags, CaseContent content, String createdBy, Instant now) {
-        return new Case(id, ags, ags, content, CaseStatus.DRAFT, createdBy, now, now, null, null, 0);
+        return new Case(id, ags, ags, content, CaseStatus.DRAFT, createdBy, now, now, null, null, 0, null, 0);
     }
 
     /** A new draft with title, teaser and topics only. */
@@ -49,7 +53,7 @@ public record Case(
             throw new CaseStateException("Case " + id + " is " + status + " and can no longer be edited.");
         }
         return new Case(id, ags, ownerOrganisation, newContent, status, createdBy, createdAt, now, submittedAt,
-                publishedAt, version);
+                publishedAt, version, reviewComment, helpfulCount);
     }
 
     public Case edit(String newTitle, String newTeaser, List<String> newTopics, Instant now) {
@@ -80,6 +84,18 @@ public record Case(
         return moveTo(CaseStatus.CHANGES_REQUESTED, now);
     }
 
+    /** Back to the owner with what the Redaktion wants changed. */
+    public Case requestChanges(String comment, Instant now) {
+        Case returned = moveTo(CaseStatus.CHANGES_REQUESTED, now);
+        return new Case(id, ags, ownerOrganisation, content, returned.status(), createdBy, createdAt, now,
+                submittedAt, publishedAt, version, comment, helpfulCount);
+    }
+
+    /** Out of lists and search, still reachable by its id (with its status). */
+    public Case archive(Instant now) {
+        return moveTo(CaseStatus.ARCHIVED, now);
+    }
+
     private Case moveTo(CaseStatus target, Instant now) {
         if (!status.canMoveTo(target)) {
             throw new CaseStateException("Case " + id + " is " + status + " and cannot become " + target + ".");
@@ -87,6 +103,6 @@ public record Case(
         return new Case(id, ags, ownerOrganisation, content, target, createdBy, createdAt, now,
                 target == CaseStatus.SUBMITTED ? now : submittedAt,
                 target == CaseStatus.PUBLISHED ? now : publishedAt,
-                version);
+                version, target == CaseStatus.SUBMITTED ? null : reviewComment, helpfulCount);
     }
 }

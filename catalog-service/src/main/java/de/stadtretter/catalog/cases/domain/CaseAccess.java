@@ -4,7 +4,7 @@ import de.stadtretter.kit.security.CurrentUser;
 
 /**
  * Who may see and change which case. Editors (Redaktion, admin) act on every case; Kommune users on the cases
- * of their own organisation; everybody, also anonymous visitors, sees published cases.
+ * of their own organisation; everybody, also anonymous visitors, sees published cases, and archived ones by id.
  */
 public final class CaseAccess {
 
@@ -13,7 +13,7 @@ public final class CaseAccess {
 
     /** {@code user} is {@code null} for anonymous callers. */
     public static boolean canView(CurrentUser user, Case c) {
-        return c.status() == CaseStatus.PUBLISHED || canChange(user, c);
+        return c.status() == CaseStatus.PUBLISHED || c.status() == CaseStatus.ARCHIVED || canChange(user, c);
     }
 
     public static boolean canChange(CurrentUser user, Case c) {

@@ -32,7 +32,8 @@ public class CaseRepository {
             c.end_date, c.problem, c.objectives, c.approach, c.implementation, c.resources, c.results, c.lessons,
             c.transferability, c.budget_min_eur, c.budget_max_eur, c.funding_programmes, c.duration_months,
             c.indicators, c.actors, c.links, k.name as contact_name, k.role as contact_role,
-            k.email as contact_email, k.phone as contact_phone""";
+            k.email as contact_email, k.phone as contact_phone, c.review_comment,
+            (select count(*) from case_helpful h where h.case_id = c.id) as helpful_count""";
 
     private static final String FROM = " from cases c left join case_contact k on k.case_id = c.id";
 
@@ -123,9 +124,11 @@ public class CaseRepository {
     public Case update(Case c) {
         int updated = jdbc.sql("""
                 update cases set status = :status, updated_at = :updatedAt, submitted_at = :submittedAt,
-                                 published_at = :publishedAt, version = version + 1
+                                 published_at = :publishedAt, review_comment = :reviewComment,
+                                 version = version + 1
                 where id = :id and version = :version""")
                 .param("id", c.id())
+                .param("reviewComment", c.reviewComment())
                 .param("status", c.status().name())
                 .param("updatedAt", timestamp(c.updatedAt()))
                 .param("submittedAt", timestamp(c.submittedAt()))
@@ -137,7 +140,7 @@ public class CaseRepository {
         }
         writeContent(c.id(), c.content());
         return new Case(c.id(), c.ags(), c.ownerOrganisation(), c.content(), c.status(), c.createdBy(), c.createdAt(),
-                c.updatedAt(), c.submittedAt(), c.publishedAt(), c.version() + 1);
+                c.updatedAt(), c.submittedAt(), c.publishedAt(), c.version() + 1, c.reviewComment(), c.helpfulCount());
     }
 
     public Optional<Case> findById(UUID id) {
@@ -161,6 +164,8 @@ public class CaseRepository {
         if (query.status() != null) {
             where.append(" and c.status = :status");
             params.put("status", query.status().name());
+        } else {
+            where.append(" and c.status <> 'ARCHIVED'");
         }
         if (query.topic() != null) {
             where.append(" and :topic = any(c.topics)");
@@ -168,13 +173,41 @@ public class CaseRepository {
         }
         long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
         List<Case> items = jdbc.sql("select " + COLUMNS + FROM + where
-                + " order by c.published_at desc nulls last, c.updated_at desc, c.id limit :limit offset :offset")
+                + (query.status() == CaseStatus.SUBMITTED
+                        ? " order by c.submitted_at, c.id" // the Redaktion's queue: oldest first
+                        : " order by c.published_at desc nulls last, c.updated_at desc, c.id")
+                + " limit :limit offset :offset")
                 .params(params)
                 .param("limit", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query(this::map)
                 .list();
         return new CasePage(items, query.page(), query.size(), total);
+    }
+
+    /** Marks case {@code caseId} helpful for {@code subject} (once; again is no change) and returns the count. */
+    public long markHelpful(UUID caseId, String subject, Instant at) {
+        jdbc.sql("""
+                insert into case_helpful (case_id, subject, voted_at) values (:id, :subject, :at)
+                on conflict do nothing""")
+                .param("id", caseId).param("subject", subject).param("at", timestamp(at)).update();
+        return helpfulCount(caseId);
+    }
+
+    public long unmarkHelpful(UUID caseId, String subject) {
+        jdbc.sql("delete from case_helpful where case_id = :id and subject = :subject")
+                .param("id", caseId).param("subject", subject).update();
+        return helpfulCount(caseId);
+    }
+
+    public boolean isMarkedHelpful(UUID caseId, String subject) {
+        return jdbc.sql("select count(*) from case_helpful where case_id = :id and subject = :subject")
+                .param("id", caseId).param("subject", subject).query(Long.class).single() > 0;
+    }
+
+    private long helpfulCount(UUID caseId) {
+        return jdbc.sql("select count(*) from case_helpful where case_id = :id").param("id", caseId)
+                .query(Long.class).single();
     }
 
     /** Records a workflow change of {@code c} (its state after the change) by {@code actor}. */
@@ -246,7 +279,9 @@ public class CaseRepository {
                 instant(rs, "updated_at"),
                 instant(rs, "submitted_at"),
                 instant(rs, "published_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("review_comment"),
+                rs.getLong("helpful_count"));
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

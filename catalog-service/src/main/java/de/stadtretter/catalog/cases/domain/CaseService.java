@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.web.NotFoundException;
+import de.stadtretter.kit.web.PreconditionFailedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -55,7 +56,16 @@ public class CaseService {
     /** Replaces the content of a draft, if {@code expectedVersion} is still current. */
     @Transactional
     public Case edit(CurrentUser user, UUID id, long expectedVersion, CaseContent content) {
-        Case current = changeable(user, id);
+        return edit(user, id, expectedVersion, null, content);
+    }
+
+    /**
+     * As {@link #edit(CurrentUser, UUID, long, CaseContent)}; {@code ifMatch} is the version of the request's
+     * {@code If-Match} header (null without one): a different current version fails with 412.
+     */
+    @Transactional
+    public Case edit(CurrentUser user, UUID id, long expectedVersion, Long ifMatch, CaseContent content) {
+        Case current = matching(changeable(user, id), ifMatch);
         if (current.version() != expectedVersion) {
             throw new OptimisticLockingFailureException(
                     "Case " + id + " is at version " + current.version() + ", not " + expectedVersion);
@@ -67,7 +77,12 @@ public class CaseService {
 
     @Transactional
     public Case submit(CurrentUser user, UUID id) {
-        Case current = changeable(user, id);
+        return submit(user, id, null);
+    }
+
+    @Transactional
+    public Case submit(CurrentUser user, UUID id, Long ifMatch) {
+        Case current = matching(changeable(user, id), ifMatch);
         Case submitted = cases.update(current.submit(now()));
         cases.recordHistory(submitted, "submitted", current.status(), user.subject(), null);
         return submitted;
@@ -75,7 +90,12 @@ public class CaseService {
 
     @Transactional
     public Case publish(CurrentUser user, UUID id) {
-        Case current = reviewable(user, id);
+        return publish(user, id, null);
+    }
+
+    @Transactional
+    public Case publish(CurrentUser user, UUID id, Long ifMatch) {
+        Case current = matching(reviewable(user, id), ifMatch);
         Case published = cases.update(current.publish(now()));
         cases.recordHistory(published, "published", current.status(), user.subject(), null);
         publications.published(published);
@@ -85,10 +105,41 @@ public class CaseService {
 
     @Transactional
     public Case requestChanges(CurrentUser user, UUID id, String comment) {
-        Case current = reviewable(user, id);
-        Case returned = cases.update(current.requestChanges(now()));
+        return requestChanges(user, id, null, comment);
+    }
+
+    /** Back to the owner; {@code comment} (what to change) is shown to the owner in the case and its history. */
+    @Transactional
+    public Case requestChanges(CurrentUser user, UUID id, Long ifMatch, String comment) {
+        Case current = matching(reviewable(user, id), ifMatch);
+        Case returned = cases.update(current.requestChanges(comment, now()));
         cases.recordHistory(returned, "changes-requested", current.status(), user.subject(), comment);
         return returned;
+    }
+
+    /**
+     * Archives a published case (its owner or an editor): out of lists and search, still reachable by id; announced
+     * as CaseArchived in the same transaction.
+     */
+    @Transactional
+    public Case archive(CurrentUser user, UUID id, Long ifMatch) {
+        Case current = matching(changeable(user, id), ifMatch);
+        Case archived = cases.update(current.archive(now()));
+        cases.recordHistory(archived, "archived", current.status(), user.subject(), null);
+        publications.archived(archived);
+        return archived;
+    }
+
+    /** A logged-in member marks a case they can see as helpful (once), or takes it back; the new count. */
+    @Transactional
+    public long helpful(CurrentUser user, UUID id, boolean helpful) {
+        Case c = get(user, id);
+        return helpful ? cases.markHelpful(c.id(), user.subject(), now()) : cases.unmarkHelpful(c.id(), user.subject());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean markedHelpful(CurrentUser user, UUID id) {
+        return user != null && cases.isMarkedHelpful(id, user.subject());
     }
 
     /** The case if {@code user} (null if anonymous) may see it; otherwise it does not exist for them. */
@@ -121,6 +172,14 @@ public class CaseService {
                 .orElseThrow(() -> new NotFoundException("Case", id));
         if (!CaseAccess.canChange(user, c)) {
             throw new AccessDeniedException("Case " + id + " belongs to another organisation");
+        }
+        return c;
+    }
+
+    private static Case matching(Case c, Long ifMatch) {
+        if (ifMatch != null && ifMatch != c.version()) {
+            throw new PreconditionFailedException("Case " + c.id() + " is at version " + c.version()
+                    + ", not the one in If-Match; reload it and try again.");
         }
         return c;
     }

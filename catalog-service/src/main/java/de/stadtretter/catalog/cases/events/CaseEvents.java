@@ -20,6 +20,10 @@ public class CaseEvents implements CasePublications {
     public static final String PUBLISHED_SCHEMA =
             "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.schema.json";
 
+    public static final String ARCHIVED_TYPE = "de.stadtretter.catalog.case.archived.v1";
+    public static final String ARCHIVED_SCHEMA =
+            "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.schema.json";
+
     private final Outbox outbox;
     private final CloudEvents cloudEvents;
     private final ReferenceData referenceData;
@@ -40,6 +44,14 @@ public class CaseEvents implements CasePublications {
                 place.stateCode(), c.topics(), c.publishedAt());
         CloudEvent event = CloudEvent.create(source, PUBLISHED_TYPE, c.id().toString(), PUBLISHED_SCHEMA,
                 cloudEvents.toTree(data));
+        outbox.append(TOPIC, c.id().toString(), event);
+    }
+
+    /** Appends CaseArchived v1: the case left the public catalogue (consumers drop or hide it). */
+    @Override
+    public void archived(Case c) {
+        CloudEvent event = CloudEvent.create(source, ARCHIVED_TYPE, c.id().toString(), ARCHIVED_SCHEMA,
+                cloudEvents.toTree(new CaseArchivedV1(c.id(), c.updatedAt())));
         outbox.append(TOPIC, c.id().toString(), event);
     }
 }

@@ -4,19 +4,23 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.validation.annotation.Validated;
 
 import de.stadtretter.catalog.cases.domain.Case;
+import de.stadtretter.catalog.cases.domain.CaseAccess;
 import de.stadtretter.catalog.cases.domain.CasePage;
 import de.stadtretter.catalog.cases.domain.CaseQuery;
 import de.stadtretter.catalog.cases.domain.CaseRepository;
@@ -49,37 +53,62 @@ public class CaseController {
             Authentication auth) {
         var created = service.create(CurrentUser.from(auth), body.ags(), body.content());
         return ResponseEntity.created(URI.create("/api/catalog/cases/" + created.id()))
-                .body(response(created, auth));
+                .eTag(IfMatch.etag(created.version())).body(response(created, auth));
     }
 
     @PutMapping("/cases/{id}")
-    public CaseResponse edit(@PathVariable UUID id,
+    public ResponseEntity<CaseResponse> edit(@PathVariable UUID id,
             @Validated({Default.class, CaseRequest.OnUpdate.class}) @RequestBody CaseRequest body,
-            Authentication auth) {
-        return response(service.edit(CurrentUser.from(auth), id, body.version(), body.content()), auth);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication auth) {
+        return tagged(service.edit(CurrentUser.from(auth), id, body.version(), IfMatch.version(ifMatch),
+                body.content()), auth);
     }
 
     @PostMapping("/cases/{id}/submit")
-    public CaseResponse submit(@PathVariable UUID id, Authentication auth) {
-        return response(service.submit(CurrentUser.from(auth), id), auth);
+    public ResponseEntity<CaseResponse> submit(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication auth) {
+        return tagged(service.submit(CurrentUser.from(auth), id, IfMatch.version(ifMatch)), auth);
     }
 
     @PostMapping("/cases/{id}/publish")
-    public CaseResponse publish(@PathVariable UUID id, Authentication auth) {
-        return response(service.publish(CurrentUser.from(auth), id), auth);
+    public ResponseEntity<CaseResponse> publish(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication auth) {
+        return tagged(service.publish(CurrentUser.from(auth), id, IfMatch.version(ifMatch)), auth);
     }
 
     @PostMapping("/cases/{id}/request-changes")
-    public CaseResponse requestChanges(@PathVariable UUID id,
-            @Valid @RequestBody(required = false) RequestChangesRequest body, Authentication auth) {
-        return response(service.requestChanges(CurrentUser.from(auth), id,
+    public ResponseEntity<CaseResponse> requestChanges(@PathVariable UUID id,
+            @Valid @RequestBody(required = false) RequestChangesRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication auth) {
+        return tagged(service.requestChanges(CurrentUser.from(auth), id, IfMatch.version(ifMatch),
                 body == null ? null : body.comment()), auth);
     }
 
-    @GetMapping("/cases/{id}")
-    public CaseResponse get(@PathVariable UUID id, Authentication auth) {
-        return response(service.get(CurrentUser.from(auth), id), auth);
+    /** A published case leaves the catalogue (owner or Redaktion); it stays reachable by its id. */
+    @PostMapping("/cases/{id}/archive")
+    public ResponseEntity<CaseResponse> archive(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication auth) {
+        return tagged(service.archive(CurrentUser.from(auth), id, IfMatch.version(ifMatch)), auth);
     }
+
+    @GetMapping("/cases/{id}")
+    public ResponseEntity<CaseResponse> get(@PathVariable UUID id, Authentication auth) {
+        return tagged(service.get(CurrentUser.from(auth), id), auth);
+    }
+
+    /** "Hilfreich": any logged-in member, once per case; again is no change. */
+    @PutMapping("/cases/{id}/helpful")
+    public HelpfulResponse markHelpful(@PathVariable UUID id, Authentication auth) {
+        return new HelpfulResponse(service.helpful(CurrentUser.from(auth), id, true), true);
+    }
+
+    @DeleteMapping("/cases/{id}/helpful")
+    public HelpfulResponse unmarkHelpful(@PathVariable UUID id, Authentication auth) {
+        return new HelpfulResponse(service.helpful(CurrentUser.from(auth), id, false), false);
+    }
+
+    /** The count of "hilfreich" votes and whether the caller gave one. */
+    public record HelpfulResponse(long helpfulCount, boolean helpful) {}
 
     /** The workflow history, for the owner organisation and editors only. */
     @GetMapping("/cases/{id}/history")
@@ -104,7 +133,13 @@ public class CaseController {
 
     /** The contact person is shown to logged-in members only, never to anonymous callers. */
     private CaseResponse response(Case c, Authentication auth) {
-        return CaseResponse.of(c, referenceData, CurrentUser.from(auth) != null);
+        CurrentUser user = CurrentUser.from(auth);
+        return CaseResponse.of(c, referenceData, user != null, CaseAccess.canChange(user, c));
+    }
+
+    /** The case with its version as ETag, for {@code If-Match} on the next write. */
+    private ResponseEntity<CaseResponse> tagged(Case c, Authentication auth) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(c.version())).body(response(c, auth));
     }
 
     @GetMapping("/topics")

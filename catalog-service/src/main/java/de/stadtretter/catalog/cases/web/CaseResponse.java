@@ -49,6 +49,8 @@ public record CaseResponse(
         CaseContent.Contact contact,
         List<CaseContent.Link> links,
         CaseStatus status,
+        String reviewComment,
+        long helpfulCount,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -63,8 +65,11 @@ public record CaseResponse(
     public record Municipality(String ags, String name, String districtName, String stateCode, String stateName,
             Long population, String townType) {}
 
-    /** @param withContact whether the caller may see the contact person (logged-in members only) */
-    static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact) {
+    /**
+     * @param withContact whether the caller may see the contact person (logged-in members only)
+     * @param forOwner whether the caller owns or edits the case (sees the Redaktion's review comment)
+     */
+    static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact, boolean forOwner) {
         CaseContent content = c.content();
         CaseContent.Sections s = content.sections();
         Place place = Place.of(c.ags(), referenceData);
@@ -77,6 +82,7 @@ public record CaseResponse(
                 s.lessons(), s.transferability(), content.budget(), content.fundingProgrammes(),
                 content.durationMonths(), content.indicators(), content.actors(),
                 withContact ? content.contact() : null, content.links(),
-                c.status(), c.version(), c.createdAt(), c.updatedAt(), c.submittedAt(), c.publishedAt());
+                c.status(), forOwner ? c.reviewComment() : null, c.helpfulCount(), c.version(), c.createdAt(),
+                c.updatedAt(), c.submittedAt(), c.publishedAt());
     }
 }

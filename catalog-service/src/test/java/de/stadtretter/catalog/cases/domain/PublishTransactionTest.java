@@ -44,10 +44,18 @@ class PublishTransactionTest extends CatalogIntegrationTest {
 
     /** A transactional CaseService whose publications fail right after the real outbox append. */
     private CaseService serviceFailingAfterAppend() {
-        CasePublications appendThenFail = published -> {
-            caseEvents.published(published);
-            assertThat(outboxRows(published.id())).as("appended inside the transaction").isEqualTo(1);
-            throw new IllegalStateException("staged failure after the outbox append");
+        CasePublications appendThenFail = new CasePublications() {
+            @Override
+            public void published(Case published) {
+                caseEvents.published(published);
+                assertThat(outboxRows(published.id())).as("appended inside the transaction").isEqualTo(1);
+                throw new IllegalStateException("staged failure after the outbox append");
+            }
+
+            @Override
+            public void archived(Case archived) {
+                caseEvents.archived(archived);
+            }
         };
         return transactional(new CaseService(repository, appendThenFail, Clock.systemUTC(), new SimpleMeterRegistry()));
     }
