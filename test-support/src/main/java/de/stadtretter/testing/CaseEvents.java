@@ -32,6 +32,28 @@ public final class CaseEvents {
                 "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.example.json");
     }
 
+    public static final String ARCHIVED_TYPE = "de.stadtretter.catalog.case.archived.v1";
+
+    public static Path archivedSchema() {
+        return EventSchemas.producerFile("catalog-service",
+                "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.schema.json");
+    }
+
+    public static Path archivedExample() {
+        return EventSchemas.producerFile("catalog-service",
+                "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.example.json");
+    }
+
+    /** The producer's CaseArchived example with a fresh event id, for the case {@code caseId}. */
+    public static String archived(UUID caseId) {
+        ObjectNode event = (ObjectNode) EventSchemas.read(archivedExample());
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", caseId.toString());
+        event.put("time", Instant.now().toString());
+        ((ObjectNode) event.get("data")).put("caseId", caseId.toString());
+        return JSON.writeValueAsString(event);
+    }
+
     /**
      * Delivers {@code event} twice on the key {@code caseId}, then a CasePublished event of a fresh marker case on the
      * same key, so on the same partition: once a consumer shows the marker's effect, it has handled both deliveries.

@@ -37,6 +37,11 @@ public class CaseProfiles {
                 .update();
     }
 
+    /** The case was archived: it is matched no more. */
+    public void forget(UUID caseId) {
+        jdbc.sql("delete from case_profile where case_id = :id").param("id", caseId).update();
+    }
+
     public Optional<CaseProfile> find(UUID caseId) {
         return jdbc.sql("select case_id, ags, state_code, topics from case_profile where case_id = :id")
                 .param("id", caseId)

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.matching.cases.domain.CaseProfiles;
 
-/** Keeps the matchable case profiles current from {@code catalog.case.v1}. */
+/** Keeps the matchable case profiles current from {@code catalog.case.v1}: archived cases are no longer matched. */
 @Component
 class CaseEventsListener {
 
@@ -23,6 +23,8 @@ class CaseEventsListener {
     // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
     @KafkaListener(id = "matching-case-events", idIsGroup = false, topics = "catalog.case.v1")
     void on(String value) {
-        inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class, profiles::record);
+        inbound.handle(CONSUMER, value,
+                InboundEvents.on(CasePublished.TYPE, CasePublished.class, profiles::record),
+                InboundEvents.on(CaseArchived.TYPE, CaseArchived.class, event -> profiles.forget(event.caseId())));
     }
 }

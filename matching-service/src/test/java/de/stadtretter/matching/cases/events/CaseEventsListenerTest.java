@@ -66,4 +66,18 @@ class CaseEventsListenerTest extends MatchingServiceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(caseId).isPresent());
         assertThat(profiles.find(caseId).orElseThrow().topics()).isNotEmpty();
     }
+
+    @Test
+    void anArchivedCaseIsForgottenAndOtherEventTypesAreSkipped() {
+        UUID caseId = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(caseId).isPresent());
+
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events")
+                        .replace("de.stadtretter.catalog.case.published.v1", "de.stadtretter.catalog.case.unknown.v1"));
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.archived(caseId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(caseId).isEmpty());
+    }
 }

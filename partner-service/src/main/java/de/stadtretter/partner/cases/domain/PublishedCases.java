@@ -32,6 +32,11 @@ public class PublishedCases {
                 .update();
     }
 
+    /** The case was archived: it is no longer part of the public catalogue. */
+    public void forget(UUID caseId) {
+        jdbc.sql("delete from published_case where case_id = :id").param("id", caseId).update();
+    }
+
     public Optional<PublishedCase> find(UUID caseId) {
         return jdbc.sql("select case_id, title, ags, published_at from published_case where case_id = :id")
                 .param("id", caseId)

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.partner.cases.domain.PublishedCases;
 
-/** Keeps the list of published cases current from {@code catalog.case.v1}. */
+/** Keeps the list of published cases current from {@code catalog.case.v1}: published ones in, archived ones out. */
 @Component
 class CaseEventsListener {
 
@@ -23,7 +23,10 @@ class CaseEventsListener {
     // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
     @KafkaListener(id = "partner-case-events", idIsGroup = false, topics = "catalog.case.v1")
     void on(String value) {
-        inbound.handle(CONSUMER, value, CasePublished.TYPE, CasePublished.class,
-                event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt()));
+        inbound.handle(CONSUMER, value,
+                InboundEvents.on(CasePublished.TYPE, CasePublished.class,
+                        event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt())),
+                InboundEvents.on(CaseArchived.TYPE, CaseArchived.class,
+                        event -> publishedCases.forget(event.caseId())));
     }
 }

@@ -61,4 +61,18 @@ class CaseEventsListenerTest extends PartnerServiceTest {
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("partner-service");
         await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(next).isPresent());
     }
+
+    @Test
+    void anArchivedCaseIsForgottenAndOtherEventTypesAreSkipped() {
+        UUID caseId = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(caseId).isPresent());
+
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events")
+                        .replace("de.stadtretter.catalog.case.published.v1", "de.stadtretter.catalog.case.unknown.v1"));
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), CaseEvents.archived(caseId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(caseId).isEmpty());
+    }
 }

@@ -54,13 +54,37 @@ public class InboundEvents {
     /** As {@link #handle(String, String, String, Class, Consumer)}, for effects that need the event id too. */
     public <T> boolean handle(String consumer, String recordValue, String type, Class<T> dataType,
             BiConsumer<String, T> effect) {
+        return handle(consumer, recordValue, new Handler<>(type, dataType, effect));
+    }
+
+    /** What to do with the events of one type: map the data to {@code dataType}, validate it, run the effect. */
+    public record Handler<T>(String type, Class<T> dataType, BiConsumer<String, T> effect) {}
+
+    public static <T> Handler<T> on(String type, Class<T> dataType, Consumer<T> effect) {
+        return new Handler<>(type, dataType, (eventId, data) -> effect.accept(data));
+    }
+
+    /**
+     * Handles {@code recordValue} with the handler for its type (one listener for all the types of a topic it
+     * needs); events of other types are recorded and skipped.
+     *
+     * @return {@code true} if an effect ran now
+     */
+    public boolean handle(String consumer, String recordValue, Handler<?>... handlers) {
         CloudEvent event = cloudEvents.parse(recordValue);
-        if (!type.equals(event.type())) {
-            tx.executeWithoutResult(status -> processedEvents.firstDelivery(consumer, event.id()));
-            count(consumer, "ignored");
-            return false;
+        for (Handler<?> handler : handlers) {
+            if (handler.type().equals(event.type())) {
+                return apply(consumer, event, handler);
+            }
         }
-        T data = valid(event, cloudEvents.data(event, dataType));
+        tx.executeWithoutResult(status -> processedEvents.firstDelivery(consumer, event.id()));
+        count(consumer, "ignored");
+        return false;
+    }
+
+    private <T> boolean apply(String consumer, CloudEvent event, Handler<T> handler) {
+        BiConsumer<String, T> effect = handler.effect();
+        T data = valid(event, cloudEvents.data(event, handler.dataType()));
         Boolean applied = tx.execute(status -> {
             if (!processedEvents.firstDelivery(consumer, event.id())) {
                 return false;
