@@ -27,7 +27,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
-                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics")).permitAll()
+                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics", "/api/catalog/export"))
+                        .permitAll()
                 .requestMatchers(HttpMethod.POST, CASES).hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.PUT, CASES + "/*").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.POST, CASES + "/*/submit", CASES + "/*/archive")

@@ -48,10 +48,14 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    public CaseRepository(JdbcClient jdbc, JsonMapper json) {
+    public CaseRepository(JdbcClient jdbc, JsonMapper json,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
     }
 
     public void insert(Case c) {
@@ -183,6 +187,19 @@ public class CaseRepository {
                 .query(this::map)
                 .list();
         return new CasePage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * Calls {@code action} for every published case, oldest publication first, reading from a server-side cursor
+     * (so the whole catalogue is never in memory at once). Runs in a read-only transaction of its own.
+     */
+    public void forEachPublished(java.util.function.Consumer<Case> action) {
+        transactions.executeWithoutResult(status -> jdbc.sql("select " + COLUMNS + FROM
+                        + " where c.status = 'PUBLISHED' order by c.published_at, c.id")
+                .withFetchSize(500)
+                .query(this::map)
+                .stream()
+                .forEach(action));
     }
 
     /** Marks case {@code caseId} helpful for {@code subject} (once; again is no change) and returns the count. */
