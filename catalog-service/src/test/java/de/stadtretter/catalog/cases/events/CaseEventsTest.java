@@ -21,12 +21,17 @@ import de.stadtretter.testing.EventSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class CasePublishedEventTest extends CatalogIntegrationTest {
+/** What catalog-service puts on catalog.case.v1: CasePublished and CaseArchived, each against its own schema. */
+class CaseEventsTest extends CatalogIntegrationTest {
 
     private static final Path SCHEMA = EventSchemas.producerFile("catalog-service",
             "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.schema.json");
     private static final Path EXAMPLE = EventSchemas.producerFile("catalog-service",
             "events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.example.json");
+    private static final Path ARCHIVED_SCHEMA = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.schema.json");
+    private static final Path ARCHIVED_EXAMPLE = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.example.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static CaseTopic topic;
@@ -102,5 +107,24 @@ class CasePublishedEventTest extends CatalogIntegrationTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void archivingSendsCaseArchivedAfterCasePublishedOnTheSameKey() throws Exception {
+        String id = publishedCase(FLENSBURG, "leerstand");
+        mvc.perform(as(kommune(FLENSBURG), post("/api/catalog/cases/{id}/archive", id))).andExpect(status().isOk());
+
+        List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 2, Duration.ofSeconds(20));
+        assertThat(records).hasSize(2);
+        assertThat(records).extracting(r -> JSON.readTree(r.value()).path("type").asString())
+                .containsExactly(CaseEvents.PUBLISHED_TYPE, CaseEvents.ARCHIVED_TYPE);
+        assertThat(records.get(0).partition()).isEqualTo(records.get(1).partition());
+        assertThat(EventSchemas.errors(ARCHIVED_SCHEMA, records.get(1).value())).isEmpty();
+        assertThat(JSON.readTree(records.get(1).value()).path("data").path("caseId").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void theArchivedExampleConformsToItsSchema() throws Exception {
+        assertThat(EventSchemas.errors(ARCHIVED_SCHEMA, Files.readString(ARCHIVED_EXAMPLE))).isEmpty();
     }
 }
