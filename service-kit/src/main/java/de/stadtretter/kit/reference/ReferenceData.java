@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +107,7 @@ public final class ReferenceData {
     }
 
     /** All municipalities, in the order of the list (by AGS). */
-    public java.util.Collection<Municipality> municipalities() {
+    public Collection<Municipality> municipalities() {
         return municipalities.values();
     }
 
@@ -128,7 +131,7 @@ public final class ReferenceData {
     private static <T> Map<String, T> load(String file, Function<String[], T> mapper, Function<T, String> key) {
         boolean external = file.contains("/");
         String path = external ? file : "/reference-data/" + file;
-        try (InputStream in = external ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
+        try (InputStream in = external ? Files.newInputStream(Path.of(file))
                 : ReferenceData.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Reference data " + path + " is missing from the classpath");

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import jakarta.validation.ConstraintViolationException;
 import de.stadtretter.kit.web.guard.BodyTooLargeException;
+import de.stadtretter.kit.web.guard.RequestGuardFilter;
 import de.stadtretter.kit.web.text.NormalisingStringDeserializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -128,11 +129,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> tooLarge(BodyTooLargeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than the " + (ex.maxBytes() / 1024) + " KB this service accepts.");
-        problem.setType(URI.create("https://stadtretter.de/problems/payload-too-large"));
-        problem.setTitle("Request body too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestGuardFilter.tooLarge(ex.maxBytes()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,6 @@
 package de.stadtretter.catalog.cases.domain;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +52,12 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
-    public CaseRepository(JdbcClient jdbc, JsonMapper json,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    public CaseRepository(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
     }
 
@@ -121,7 +124,8 @@ public class CaseRepository {
     }
 
     /**
-     * Writes the changed case if its version is still the stored one and returns it with the incremented version.
+     * Writes a workflow step of the case (status, its times, the review comment; the content is left as stored) if
+     * its version is still the stored one, and returns it with the incremented version.
      *
      * @throws OptimisticLockingFailureException if somebody else changed it in the meantime
      */
@@ -142,9 +146,15 @@ public class CaseRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("Case " + c.id() + " version " + c.version() + " is stale");
         }
-        writeContent(c.id(), c.content());
         return new Case(c.id(), c.ags(), c.ownerOrganisation(), c.content(), c.status(), c.createdBy(), c.createdAt(),
                 c.updatedAt(), c.submittedAt(), c.publishedAt(), c.version() + 1, c.reviewComment(), c.helpfulCount());
+    }
+
+    /** As {@link #update}, and the content too: an edit. */
+    public Case updateContent(Case c) {
+        Case updated = update(c);
+        writeContent(c.id(), c.content());
+        return updated;
     }
 
     public Optional<Case> findById(UUID id) {
@@ -193,7 +203,7 @@ public class CaseRepository {
      * Calls {@code action} for every published case, oldest publication first, reading from a server-side cursor
      * (so the whole catalogue is never in memory at once). Runs in a read-only transaction of its own.
      */
-    public void forEachPublished(java.util.function.Consumer<Case> action) {
+    public void forEachPublished(Consumer<Case> action) {
         transactions.executeWithoutResult(status -> jdbc.sql("select " + COLUMNS + FROM
                         + " where c.status = 'PUBLISHED' order by c.published_at, c.id")
                 .withFetchSize(500)
@@ -302,7 +312,7 @@ public class CaseRepository {
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
+        Array array = rs.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 

@@ -70,7 +70,7 @@ public class CaseService {
             throw new OptimisticLockingFailureException(
                     "Case " + id + " is at version " + current.version() + ", not " + expectedVersion);
         }
-        Case edited = cases.update(current.edit(content, now()));
+        Case edited = cases.updateContent(current.edit(content, now()));
         cases.recordHistory(edited, "edited", current.status(), user.subject(), null);
         return edited;
     }

@@ -1,7 +1,9 @@
 package de.stadtretter.catalog.cases.web;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -86,8 +89,8 @@ public class ExportController {
                         writer.write(json.writeValueAsString(CaseResponse.of(c, referenceData, false, false)));
                         writer.write('\n');
                     }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             writer.flush();
@@ -107,7 +110,7 @@ public class ExportController {
     private String csvRow(Case c) {
         CaseResponse r = CaseResponse.of(c, referenceData, false, false);
         CaseContent.Budget budget = r.budget();
-        return java.util.stream.Stream.of(r.id().toString(), r.title(), r.teaser(), r.ags(), r.municipalityName(),
+        return Stream.of(r.id().toString(), r.title(), r.teaser(), r.ags(), r.municipalityName(),
                         r.districtName(), r.stateCode(), text(r.municipality().population()),
                         r.municipality().townType(), String.join("|", r.topics()), String.join("|", r.tags()),
                         text(r.projectStatus()), text(r.startDate()), text(r.endDate()), r.problem(), r.objectives(),

@@ -89,7 +89,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             }
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
-            return tooLarge();
+            return tooLarge(maxBodyBytes);
         }
         if (request.getDispatcherType() == DispatcherType.REQUEST
                 && errorPath.equals(request.getRequestURI())) {
@@ -114,9 +114,10 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private ProblemDetail tooLarge() {
+    /** The 413 problem for a body over {@code maxBytes}, announced or found while reading. */
+    public static ProblemDetail tooLarge(long maxBytes) {
         return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
-                "The request body is larger than the " + (maxBodyBytes / 1024) + " KB this service accepts.");
+                "The request body is larger than the " + (maxBytes / 1024) + " KB this service accepts.");
     }
 
     private static ProblemDetail badRequest(String detail, String parameter) {
