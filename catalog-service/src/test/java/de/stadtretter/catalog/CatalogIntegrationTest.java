@@ -25,12 +25,14 @@ import de.stadtretter.testing.TestTokens;
  * The one Spring context of the catalog tests: the whole application on a real HTTP port (MockMvc for most tests,
  * raw HTTP for the bad-input guard) against an embedded PostgreSQL, an embedded Kafka broker (KRaft) and a test
  * JWKS issuer. Every test class extends this class, so the context is cached and
- * started once. Tests do not clean the database; each creates its own cases.
+ * started once. Tests do not clean the database; each creates its own cases. The demo catalogue is published at start,
+ * so searches run over a realistic catalogue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "logging.structured.format.console=",
-    "stadtretter.kit.outbox.poll-interval=200ms"})
+    "stadtretter.kit.outbox.poll-interval=200ms",
+    "stadtretter.catalog.demo-data=true"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt"})
 public abstract class CatalogIntegrationTest {

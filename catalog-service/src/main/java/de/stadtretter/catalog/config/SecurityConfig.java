@@ -27,7 +27,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
-                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics", "/api/catalog/export"))
+                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics", "/api/catalog/export",
+                        "/api/catalog/search", "/api/catalog/search/suggest"))
                         .permitAll()
                 .requestMatchers(HttpMethod.POST, CASES).hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.PUT, CASES + "/*").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)

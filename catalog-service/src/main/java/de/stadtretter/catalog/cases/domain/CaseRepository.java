@@ -212,6 +212,26 @@ public class CaseRepository {
                 .forEach(action));
     }
 
+    /** The database's clock: the stamps of {@link #changedSince} are on it, whatever the replicas' clocks say. */
+    public Instant databaseNow() {
+        return jdbc.sql("select clock_timestamp()").query(Timestamp.class).single().toInstant();
+    }
+
+    /** What the search index needs to know of a case changed at or after {@code since}. */
+    public record Change(UUID id, CaseStatus status, long version, long helpfulCount) {}
+
+    /** The cases changed (content, workflow or votes) at or after {@code since}, by the database clock. */
+    public List<Change> changedSince(Instant since) {
+        return jdbc.sql("""
+                select c.id, c.status, c.version,
+                       (select count(*) from case_helpful h where h.case_id = c.id) as helpful_count
+                from cases c where c.search_changed_at >= :since order by c.search_changed_at""")
+                .param("since", timestamp(since))
+                .query((rs, n) -> new Change(rs.getObject("id", UUID.class), CaseStatus.valueOf(rs.getString("status")),
+                        rs.getLong("version"), rs.getLong("helpful_count")))
+                .list();
+    }
+
     /** Marks case {@code caseId} helpful for {@code subject} (once; again is no change) and returns the count. */
     public long markHelpful(UUID caseId, String subject, Instant at) {
         jdbc.sql("""

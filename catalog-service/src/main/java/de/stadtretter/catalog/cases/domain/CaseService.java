@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,12 @@ public class CaseService {
     private final CasePublications publications;
     private final Clock clock;
     private final Counter publishedCounter;
+    private final ApplicationEventPublisher events;
 
-    public CaseService(CaseRepository cases, CasePublications publications, Clock clock, MeterRegistry meters) {
+    public CaseService(CaseRepository cases, CasePublications publications, Clock clock, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.cases = cases;
+        this.events = events;
         this.publications = publications;
         this.clock = clock;
         this.publishedCounter = Counter.builder(PUBLISHED_METRIC).description("Cases published by the Redaktion")
@@ -50,7 +54,7 @@ public class CaseService {
         Case created = Case.draft(UUID.randomUUID(), ags, content, user.subject(), now());
         cases.insert(created);
         cases.recordHistory(created, "created", null, user.subject(), null);
-        return created;
+        return changed(created);
     }
 
     /** Replaces the content of a draft, if {@code expectedVersion} is still current. */
@@ -72,7 +76,7 @@ public class CaseService {
         }
         Case edited = cases.updateContent(current.edit(content, now()));
         cases.recordHistory(edited, "edited", current.status(), user.subject(), null);
-        return edited;
+        return changed(edited);
     }
 
     @Transactional
@@ -85,7 +89,7 @@ public class CaseService {
         Case current = matching(changeable(user, id), ifMatch);
         Case submitted = cases.update(current.submit(now()));
         cases.recordHistory(submitted, "submitted", current.status(), user.subject(), null);
-        return submitted;
+        return changed(submitted);
     }
 
     @Transactional
@@ -100,7 +104,7 @@ public class CaseService {
         cases.recordHistory(published, "published", current.status(), user.subject(), null);
         publications.published(published);
         afterCommit(publishedCounter::increment);
-        return published;
+        return changed(published);
     }
 
     @Transactional
@@ -114,7 +118,7 @@ public class CaseService {
         Case current = matching(reviewable(user, id), ifMatch);
         Case returned = cases.update(current.requestChanges(comment, now()));
         cases.recordHistory(returned, "changes-requested", current.status(), user.subject(), comment);
-        return returned;
+        return changed(returned);
     }
 
     /**
@@ -127,14 +131,17 @@ public class CaseService {
         Case archived = cases.update(current.archive(now()));
         cases.recordHistory(archived, "archived", current.status(), user.subject(), null);
         publications.archived(archived);
-        return archived;
+        return changed(archived);
     }
 
     /** A logged-in member marks a case they can see as helpful (once), or takes it back; the new count. */
     @Transactional
     public long helpful(CurrentUser user, UUID id, boolean helpful) {
         Case c = get(user, id);
-        return helpful ? cases.markHelpful(c.id(), user.subject(), now()) : cases.unmarkHelpful(c.id(), user.subject());
+        long count = helpful ? cases.markHelpful(c.id(), user.subject(), now())
+                : cases.unmarkHelpful(c.id(), user.subject());
+        changed(c);
+        return count;
     }
 
     @Transactional(readOnly = true)
@@ -189,6 +196,11 @@ public class CaseService {
             throw new AccessDeniedException("Only the Redaktion reviews cases");
         }
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    private Case changed(Case c) {
+        events.publishEvent(new CaseChanged(c.id()));
+        return c;
     }
 
     private Instant now() {

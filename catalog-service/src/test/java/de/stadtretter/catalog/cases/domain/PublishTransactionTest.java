@@ -57,7 +57,8 @@ class PublishTransactionTest extends CatalogIntegrationTest {
                 caseEvents.archived(archived);
             }
         };
-        return transactional(new CaseService(repository, appendThenFail, Clock.systemUTC(), new SimpleMeterRegistry()));
+        return transactional(new CaseService(repository, appendThenFail, Clock.systemUTC(), new SimpleMeterRegistry(),
+                event -> { }));
     }
 
     private CaseService transactional(CaseService target) {
@@ -89,7 +90,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
     void withoutAFailureTheSameServiceCommitsBoth() {
         // the positive control: the same wiring with working publications commits the change and the event
         CaseService service = transactional(new CaseService(repository, caseEvents, Clock.systemUTC(),
-                new SimpleMeterRegistry()));
+                new SimpleMeterRegistry(), event -> { }));
         Case submitted = service.submit(OWNER, service.create(OWNER, FLENSBURG,
                 CaseContent.basic("Commit", "Commit-Test", List.of("leerstand"))).id());
 

@@ -1,0 +1,224 @@
+package de.stadtretter.catalog.search.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.stadtretter.catalog.cases.domain.Case;
+import de.stadtretter.catalog.cases.domain.CaseStatus;
+import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+
+/**
+ * The Lucene index of the published cases: a read model of PostgreSQL, kept in a directory of its own (memory-mapped,
+ * deleted at shutdown) and rebuilt at every start. Writes go through one {@link IndexWriter}; readers get
+ * near-real-time searchers from a {@link SearcherManager}, each with the facet state of its reader.
+ */
+public class SearchIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    private final CaseDocuments documents;
+    private final Path path;
+    private final boolean deleteOnClose;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Version and helpful count of every indexed case, so that a change already indexed is not indexed again. */
+    private final Map<UUID, Stamp> stamps = new ConcurrentHashMap<>();
+    /** How many indexed cases each municipality has (for place suggestions). */
+    private final Map<String, Integer> casesPerPlace = new ConcurrentHashMap<>();
+
+    /** What the index holds of one case. */
+    public record Stamp(long version, long helpfulCount, String ags) {
+        public static Stamp of(Case c) {
+            return new Stamp(c.version(), c.helpfulCount(), c.ags());
+        }
+    }
+
+    /** A searcher with the facet state of its reader. */
+    public static final class FacetedSearcher extends IndexSearcher {
+        private final SortedSetDocValuesReaderState facetState;
+
+        FacetedSearcher(IndexReader reader, CaseDocuments documents) throws IOException {
+            super(reader);
+            this.facetState = hasFacets(reader)
+                    ? new DefaultSortedSetDocValuesReaderState(reader, documents.facetsConfig()) : null;
+        }
+
+        /** Null while the index holds no facet values at all (an empty catalogue). */
+        public SortedSetDocValuesReaderState facetState() {
+            return facetState;
+        }
+
+        private static boolean hasFacets(IndexReader reader) {
+            return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos()
+                    .fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+        }
+    }
+
+    /**
+     * @param path where the index lives; null for a new temporary directory, deleted on close
+     */
+    public SearchIndex(CaseDocuments documents, Path path) {
+        this.documents = documents;
+        try {
+            this.deleteOnClose = path == null;
+            this.path = path == null ? Files.createTempDirectory("catalog-search-") : Files.createDirectories(path);
+            this.directory = new MMapDirectory(this.path);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer());
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            config.setRAMBufferSizeMB(48);
+            config.setCommitOnClose(false);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                    return new FacetedSearcher(reader, documents);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CaseDocuments documents() {
+        return documents;
+    }
+
+    /** Indexes {@code c} if it is published, removes it otherwise; visible after the next {@link #refresh()}. */
+    public synchronized void put(Case c) {
+        try {
+            Term id = new Term(CaseDocuments.ID, c.id().toString());
+            if (c.status() == CaseStatus.PUBLISHED) {
+                writer.updateDocument(id, documents.document(c));
+                forget(stamps.put(c.id(), Stamp.of(c)));
+                casesPerPlace.merge(c.ags(), 1, Integer::sum);
+            } else {
+                remove(c.id());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void remove(UUID id) {
+        try {
+            writer.deleteDocuments(new Term(CaseDocuments.ID, id.toString()));
+            forget(stamps.remove(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forget(Stamp previous) {
+        if (previous != null) {
+            casesPerPlace.computeIfPresent(previous.ags(), (ags, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    /** Whether the index holds exactly this state of the case (published with this version and count). */
+    public boolean holds(UUID id, long version, long helpfulCount) {
+        Stamp held = stamps.get(id);
+        return held != null && held.version() == version && held.helpfulCount() == helpfulCount;
+    }
+
+    /** The municipalities (AGS) with indexed cases and how many each has. */
+    public Map<String, Integer> casesPerPlace() {
+        return Map.copyOf(casesPerPlace);
+    }
+
+    public boolean contains(UUID id) {
+        return stamps.containsKey(id);
+    }
+
+    /** Replaces the whole index with the cases {@code source} hands over, then refreshes. */
+    public synchronized void rebuild(Consumer<Consumer<Case>> source) {
+        try {
+            writer.deleteAll();
+            stamps.clear();
+            casesPerPlace.clear();
+            source.accept(this::put);
+            writer.forceMerge(4);
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every change so far visible to new searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code work} on the current searcher (released afterwards). */
+    public <T> T withSearcher(SearchWork<T> work) {
+        try {
+            FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SearchWork<T> {
+        T run(FacetedSearcher searcher) throws IOException;
+    }
+
+    public int size() {
+        return stamps.size();
+    }
+
+    private static Analyzer analyzer() {
+        GermanAnalysis analysis = GermanAnalysis.get();
+        return new PerFieldAnalyzerWrapper(analysis.indexAnalyzer(),
+                Map.of(CaseDocuments.SUGGEST, analysis.prefixAnalyzer()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+            if (deleteOnClose) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not close the search index in {}: {}", path, e.toString());
+        }
+    }
+}
