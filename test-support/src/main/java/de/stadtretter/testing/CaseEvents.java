@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * CasePublished events as catalog-service writes them, built from the producer's own example file so that a
+ * The events of catalog.case.v1 (CasePublished, CaseUpdated, CaseArchived) as catalog-service writes them, built from the producer's own example file so that a
  * consumer test always feeds what the producer's contract allows.
  */
 public final class CaseEvents {
@@ -33,6 +33,22 @@ public final class CaseEvents {
     }
 
     public static final String ARCHIVED_TYPE = "de.stadtretter.catalog.case.archived.v1";
+    public static final String UPDATED_TYPE = "de.stadtretter.catalog.case.updated.v1";
+
+    public static Path updatedSchema() {
+        return EventSchemas.producerFile("catalog-service",
+                "events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.schema.json");
+    }
+
+    public static Path updatedExample() {
+        return EventSchemas.producerFile("catalog-service",
+                "events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.example.json");
+    }
+
+    /** The producer's CaseUpdated example (a published revision) with a fresh event id, case id and title. */
+    public static String updated(UUID caseId, String title, String... topics) {
+        return fromExample(updatedExample(), caseId, title, topics);
+    }
 
     public static Path archivedSchema() {
         return EventSchemas.producerFile("catalog-service",
@@ -70,7 +86,11 @@ public final class CaseEvents {
 
     /** The producer's example with a fresh event id, the given case id, title and topics. */
     public static String published(UUID caseId, String title, String... topics) {
-        ObjectNode event = (ObjectNode) EventSchemas.read(example());
+        return fromExample(example(), caseId, title, topics);
+    }
+
+    private static String fromExample(Path example, UUID caseId, String title, String... topics) {
+        ObjectNode event = (ObjectNode) EventSchemas.read(example);
         event.put("id", UUID.randomUUID().toString());
         event.put("subject", caseId.toString());
         event.put("time", Instant.now().toString());

@@ -5,9 +5,12 @@ import java.time.Duration;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import de.stadtretter.catalog.cases.domain.CasePublications;
 import de.stadtretter.catalog.cases.domain.CaseRepository;
 import de.stadtretter.catalog.demo.DemoCatalog;
+import de.stadtretter.catalog.demo.SyntheticCatalog;
 import de.stadtretter.catalog.search.index.CaseDocuments;
 import de.stadtretter.catalog.search.index.SearchIndex;
 import de.stadtretter.catalog.search.index.SearchIndexSync;
@@ -63,6 +67,15 @@ public class SearchConfig {
     DemoCatalog demoCatalog(CaseRepository cases, CasePublications publications,
             PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
         return new DemoCatalog(cases, publications, transactions, json, clock);
+    }
+
+    /** The benchmark's synthetic catalogue: {@code --stadtretter.catalog.synthetic-cases=100000}. */
+    @Bean
+    @ConditionalOnProperty("stadtretter.catalog.synthetic-cases")
+    SyntheticCatalog syntheticCatalog(CaseRepository cases, PlatformTransactionManager transactions,
+            ConfigurableApplicationContext context,
+            @Value("${stadtretter.catalog.synthetic-cases}") int count) {
+        return new SyntheticCatalog(cases, transactions, context, count);
     }
 
     @Bean

@@ -27,14 +27,18 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
+                .requestMatchers("/api/catalog/admin/**").hasRole(ADMIN)
                 .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics", "/api/catalog/export",
-                        "/api/catalog/search", "/api/catalog/search/suggest"))
+                        "/api/catalog/search", "/api/catalog/search/suggest", "/api/catalog/v3/api-docs",
+                        "/api/catalog/v3/api-docs/**"))
                         .permitAll()
                 .requestMatchers(HttpMethod.POST, CASES).hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
                 .requestMatchers(HttpMethod.PUT, CASES + "/*").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
-                .requestMatchers(HttpMethod.POST, CASES + "/*/submit", CASES + "/*/archive")
-                        .hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
-                .requestMatchers(HttpMethod.POST, CASES + "/*/publish", CASES + "/*/request-changes")
+                .requestMatchers(HttpMethod.PUT, CASES + "/*/revision").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
+                .requestMatchers(HttpMethod.POST, CASES + "/*/submit", CASES + "/*/archive",
+                        CASES + "/*/revision/submit").hasAnyRole(KOMMUNE, REDAKTION, ADMIN)
+                .requestMatchers(HttpMethod.POST, CASES + "/*/publish", CASES + "/*/request-changes",
+                        CASES + "/*/revision/publish", CASES + "/*/revision/request-changes")
                         .hasAnyRole(REDAKTION, ADMIN)
                 .anyRequest().authenticated());
         return ApiSecurity.apply(http, handlers).build();

@@ -24,6 +24,7 @@ public final class Main {
               --postgres-password PW     its password (default postgres)
               --require-services         fail when a service jar is missing (default: skip it with a warning)
               --only-infrastructure      start PostgreSQL, Kafka, Keycloak and GreenMail only
+              --no-demo-data             start with an empty catalogue (default: about 30 published demo cases)
               --repo-dir DIR             the Stadtretter checkout (default: found from the launcher jar)
             """;
 
@@ -86,7 +87,8 @@ public final class Main {
 
     /** Command-line options. */
     record Options(Path repoDir, Path stateDir, boolean reset, String postgresUrl, String postgresUser,
-                   String postgresPassword, boolean requireServices, boolean onlyInfrastructure, boolean help) {
+                   String postgresPassword, boolean requireServices, boolean onlyInfrastructure, boolean help,
+                   boolean demoData) {
 
         static Options parse(List<String> args) {
             Path repo = null;
@@ -95,6 +97,7 @@ public final class Main {
             boolean require = false;
             boolean infra = false;
             boolean help = false;
+            boolean demo = true;
             String pgUrl = null;
             String pgUser = "postgres";
             String pgPassword = "postgres";
@@ -110,6 +113,7 @@ public final class Main {
                     case "--reset" -> reset = true;
                     case "--require-services" -> require = true;
                     case "--only-infrastructure" -> infra = true;
+                    case "--no-demo-data" -> demo = false;
                     case "-h", "--help" -> help = true;
                     case "--state-dir", "--repo-dir", "--postgres-url", "--postgres-user", "--postgres-password" -> {
                         if (value == null) {
@@ -140,7 +144,7 @@ public final class Main {
                 throw new UserError("--postgres-url must look like jdbc:postgresql://host:port, not '" + pgUrl + "'.");
             }
             return new Options(repo, state.toAbsolutePath().normalize(), reset, pgUrl, pgUser, pgPassword, require,
-                    infra, help);
+                    infra, help, demo);
         }
 
         /** The launcher jar lives in {@code <repo>/deploy/launcher/target/}; otherwise the working directory. */

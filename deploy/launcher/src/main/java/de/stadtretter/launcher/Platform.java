@@ -514,6 +514,10 @@ final class Platform {
         if (s.name().equals("notification-service")) {
             env.put("STADTRETTER_NOTIFICATION_TOKEN_SECRET", "local-only-unsubscribe-token-secret");
         }
+        if (s.name().equals("catalog-service")) {
+            // about 30 published demo practice examples, unless started with --no-demo-data
+            env.put("STADTRETTER_CATALOG_DEMO_DATA", Boolean.toString(options.demoData()));
+        }
         // run a copy: a `./mvnw package` while the platform runs must not replace the jar under a running JVM
         Path jar = state.resolve("apps").resolve(s.name() + ".jar");
         Files.createDirectories(jar.getParent());

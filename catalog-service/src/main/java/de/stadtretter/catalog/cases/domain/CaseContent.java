@@ -2,7 +2,10 @@ package de.stadtretter.catalog.cases.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.validator.constraints.UniqueElements;
@@ -48,6 +51,56 @@ public record CaseContent(
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         links = links == null ? List.of() : List.copyOf(links);
         sections = sections == null ? Sections.EMPTY : sections;
+    }
+
+    /** The names (as in the API) of the fields in which {@code other} differs from this content, in API order. */
+    public List<String> changedFields(CaseContent other) {
+        Sections o = other.sections();
+        Map<String, Boolean> differs = new LinkedHashMap<>();
+        differs.put("title", !Objects.equals(title, other.title));
+        differs.put("teaser", !Objects.equals(teaser, other.teaser));
+        differs.put("topics", !Objects.equals(topics, other.topics));
+        differs.put("tags", !Objects.equals(tags, other.tags));
+        differs.put("projectStatus", !Objects.equals(projectStatus, other.projectStatus));
+        differs.put("startDate", !Objects.equals(startDate, other.startDate));
+        differs.put("endDate", !Objects.equals(endDate, other.endDate));
+        differs.put("problem", !Objects.equals(sections.problem(), o.problem()));
+        differs.put("objectives", !Objects.equals(sections.objectives(), o.objectives()));
+        differs.put("approach", !Objects.equals(sections.approach(), o.approach()));
+        differs.put("implementation", !Objects.equals(sections.implementation(), o.implementation()));
+        differs.put("resources", !Objects.equals(sections.resources(), o.resources()));
+        differs.put("results", !Objects.equals(sections.results(), o.results()));
+        differs.put("lessons", !Objects.equals(sections.lessons(), o.lessons()));
+        differs.put("transferability", !Objects.equals(sections.transferability(), o.transferability()));
+        differs.put("budget", !Objects.equals(budget, other.budget));
+        differs.put("fundingProgrammes", !Objects.equals(fundingProgrammes, other.fundingProgrammes));
+        differs.put("durationMonths", !Objects.equals(durationMonths, other.durationMonths));
+        differs.put("indicators", !sameIndicators(indicators, other.indicators));
+        differs.put("actors", !Objects.equals(actors, other.actors));
+        differs.put("contact", !Objects.equals(contact, other.contact));
+        differs.put("links", !Objects.equals(links, other.links));
+        return differs.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    /** Indicator values compare by number, not by scale (28.6 = 28.60). */
+    private static boolean sameIndicators(List<Indicator> a, List<Indicator> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Indicator x = a.get(i);
+            Indicator y = b.get(i);
+            if (!Objects.equals(x.name(), y.name()) || !Objects.equals(x.unit(), y.unit())
+                    || !Objects.equals(x.measuredAt(), y.measuredAt()) || !sameNumber(x.before(), y.before())
+                    || !sameNumber(x.after(), y.after())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameNumber(BigDecimal x, BigDecimal y) {
+        return x == null ? y == null : y != null && x.compareTo(y) == 0;
     }
 
     /** Only the parts the first version of the API knew. */

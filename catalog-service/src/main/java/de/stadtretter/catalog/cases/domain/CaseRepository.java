@@ -175,7 +175,11 @@ public class CaseRepository {
                 where.append(" and c.status = 'PUBLISHED'");
             }
         }
-        if (query.status() != null) {
+        if (query.status() == CaseStatus.SUBMITTED) {
+            // the Redaktion's queue: submitted cases and published cases with a submitted revision
+            where.append(" and (c.status = 'SUBMITTED' or exists (select 1 from case_revision r"
+                    + " where r.case_id = c.id and r.status = 'SUBMITTED'))");
+        } else if (query.status() != null) {
             where.append(" and c.status = :status");
             params.put("status", query.status().name());
         } else {
@@ -188,7 +192,8 @@ public class CaseRepository {
         long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
         List<Case> items = jdbc.sql("select " + COLUMNS + FROM + where
                 + (query.status() == CaseStatus.SUBMITTED
-                        ? " order by c.submitted_at, c.id" // the Redaktion's queue: oldest first
+                        ? " order by coalesce((select r.submitted_at from case_revision r where r.case_id = c.id"
+                                + " and r.status = 'SUBMITTED'), c.submitted_at), c.id" // oldest first
                         : " order by c.published_at desc nulls last, c.updated_at desc, c.id")
                 + " limit :limit offset :offset")
                 .params(params)
@@ -232,6 +237,26 @@ public class CaseRepository {
                 .list();
     }
 
+    /** What a case response shows of a pending revision (owner and editors only). */
+    public record RevisionSummary(CaseRevision.Status status, long version, Instant updatedAt, Instant submittedAt) {}
+
+    /** The pending revisions of the cases {@code ids}, by case id. */
+    public Map<UUID, RevisionSummary> revisionSummaries(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, RevisionSummary> out = new HashMap<>();
+        jdbc.sql("""
+                select case_id, status, version, updated_at, submitted_at from case_revision
+                where case_id = any(:ids)""")
+                .param("ids", new SqlArrayValue("uuid", ids.toArray()))
+                .query((rs, n) -> out.put(rs.getObject("case_id", UUID.class), new RevisionSummary(
+                        CaseRevision.Status.valueOf(rs.getString("status")), rs.getLong("version"),
+                        instant(rs, "updated_at"), instant(rs, "submitted_at"))))
+                .list();
+        return out;
+    }
+
     /** Marks case {@code caseId} helpful for {@code subject} (once; again is no change) and returns the count. */
     public long markHelpful(UUID caseId, String subject, Instant at) {
         jdbc.sql("""
@@ -259,34 +284,46 @@ public class CaseRepository {
 
     /** Records a workflow change of {@code c} (its state after the change) by {@code actor}. */
     public void recordHistory(Case c, String action, CaseStatus fromStatus, String actor, String comment) {
+        recordHistory(c, action, fromStatus, actor, comment, List.of(), c.updatedAt());
+    }
+
+    /** As above, with the fields the step changed and when it happened. */
+    public void recordHistory(Case c, String action, CaseStatus fromStatus, String actor, String comment,
+            List<String> changedFields, Instant at) {
         jdbc.sql("""
-                insert into case_history (case_id, action, from_status, to_status, actor, occurred_at, comment)
-                values (:caseId, :action, :from, :to, :actor, :at, :comment)""")
+                insert into case_history (case_id, action, from_status, to_status, actor, occurred_at, comment,
+                                          changed_fields)
+                values (:caseId, :action, :from, :to, :actor, :at, :comment, :changed)""")
+                .param("changed", textArray(changedFields))
                 .param("caseId", c.id())
                 .param("action", action)
                 .param("from", fromStatus == null ? null : fromStatus.name())
                 .param("to", c.status().name())
                 .param("actor", actor)
-                .param("at", timestamp(c.updatedAt()))
+                .param("at", timestamp(at))
                 .param("comment", comment)
                 .update();
     }
 
     public List<HistoryEntry> history(UUID caseId) {
         return jdbc.sql("""
-                select action, from_status, to_status, actor, occurred_at, comment from case_history
+                select action, from_status, to_status, actor, occurred_at, comment, changed_fields from case_history
                 where case_id = :id order by id""")
                 .param("id", caseId)
                 .query((rs, n) -> new HistoryEntry(rs.getString("action"),
                         rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
                         CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
-                        instant(rs, "occurred_at"), rs.getString("comment")))
+                        instant(rs, "occurred_at"), rs.getString("comment"), strings(rs, "changed_fields")))
                 .list();
     }
 
-    /** One recorded workflow change. */
+    /**
+     * One recorded step: who did what when. {@code fromStatus} and {@code toStatus} are the case's status (a
+     * revision's steps leave it PUBLISHED); {@code changedFields} names the fields an edit or a published revision
+     * changed.
+     */
     public record HistoryEntry(String action, CaseStatus fromStatus, CaseStatus toStatus, String actor,
-            Instant occurredAt, String comment) {}
+            Instant occurredAt, String comment, List<String> changedFields) {}
 
     private Case map(ResultSet rs, int row) throws SQLException {
         String projectStatus = rs.getString("project_status");

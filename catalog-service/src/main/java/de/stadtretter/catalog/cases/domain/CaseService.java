@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The use cases around a case: create, edit, the workflow steps, reading. Checks who may do what
+ * The use cases around a case: create, edit, the workflow steps, reading (revisions of published cases:
+ * {@link CaseRevisionService}). Checks who may do what
  * ({@link CaseAccess}), records each change in the case history and announces publications in the same
  * transaction.
  */
@@ -35,10 +36,12 @@ public class CaseService {
     private final Clock clock;
     private final Counter publishedCounter;
     private final ApplicationEventPublisher events;
+    private final CaseRevisionRepository revisions;
 
     public CaseService(CaseRepository cases, CasePublications publications, Clock clock, MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CaseRevisionRepository revisions) {
         this.cases = cases;
+        this.revisions = revisions;
         this.events = events;
         this.publications = publications;
         this.clock = clock;
@@ -75,7 +78,8 @@ public class CaseService {
                     "Case " + id + " is at version " + current.version() + ", not " + expectedVersion);
         }
         Case edited = cases.updateContent(current.edit(content, now()));
-        cases.recordHistory(edited, "edited", current.status(), user.subject(), null);
+        cases.recordHistory(edited, "edited", current.status(), user.subject(), null,
+                current.content().changedFields(content), edited.updatedAt());
         return changed(edited);
     }
 
@@ -130,6 +134,11 @@ public class CaseService {
         Case current = matching(changeable(user, id), ifMatch);
         Case archived = cases.update(current.archive(now()));
         cases.recordHistory(archived, "archived", current.status(), user.subject(), null);
+        revisions.find(id).ifPresent(pending -> {
+            revisions.delete(id);
+            cases.recordHistory(archived, "revision-discarded", CaseStatus.ARCHIVED, user.subject(),
+                    "Die offene Überarbeitung wurde mit der Archivierung verworfen.");
+        });
         publications.archived(archived);
         return changed(archived);
     }
@@ -159,6 +168,11 @@ public class CaseService {
     @Transactional(readOnly = true)
     public CasePage list(CurrentUser user, CaseQuery query) {
         return cases.find(query, CaseAccess.visibilityFor(user));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, CaseRepository.RevisionSummary> revisionSummaries(java.util.Collection<UUID> ids) {
+        return cases.revisionSummaries(ids);
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,10 @@ public class CaseEvents implements CasePublications {
     public static final String PUBLISHED_SCHEMA =
             "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.published.v1.schema.json";
 
+    public static final String UPDATED_TYPE = "de.stadtretter.catalog.case.updated.v1";
+    public static final String UPDATED_SCHEMA =
+            "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.schema.json";
+
     public static final String ARCHIVED_TYPE = "de.stadtretter.catalog.case.archived.v1";
     public static final String ARCHIVED_SCHEMA =
             "https://stadtretter.de/schemas/events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.schema.json";
@@ -36,14 +40,24 @@ public class CaseEvents implements CasePublications {
         this.source = kit.serviceName();
     }
 
-    /** Appends CasePublished v1 for a case that has just been published; key and subject are the case id. */
+    /**
+     * Appends CasePublished v1 for a case that has just been published, with its full public projection; key and
+     * subject are the case id.
+     */
     @Override
     public void published(Case c) {
-        Place place = Place.of(c.ags(), referenceData);
-        CasePublishedV1 data = new CasePublishedV1(c.id(), c.title(), c.teaser(), c.ags(), place.municipalityName(),
-                place.stateCode(), c.topics(), c.publishedAt());
-        CloudEvent event = CloudEvent.create(source, PUBLISHED_TYPE, c.id().toString(), PUBLISHED_SCHEMA,
-                cloudEvents.toTree(data));
+        append(PUBLISHED_TYPE, PUBLISHED_SCHEMA, c);
+    }
+
+    /** Appends CaseUpdated v1: the Redaktion published a revision; the data is the new public projection. */
+    @Override
+    public void updated(Case c) {
+        append(UPDATED_TYPE, UPDATED_SCHEMA, c);
+    }
+
+    private void append(String type, String schema, Case c) {
+        CaseProjectionV1 data = CaseProjectionV1.of(c, Place.of(c.ags(), referenceData));
+        CloudEvent event = CloudEvent.create(source, type, c.id().toString(), schema, cloudEvents.toTree(data));
         outbox.append(TOPIC, c.id().toString(), event);
     }
 

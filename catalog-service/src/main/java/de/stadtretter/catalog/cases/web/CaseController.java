@@ -126,15 +126,22 @@ public class CaseController {
         if (topic != null && !referenceData.isTopic(topic)) {
             throw InvalidFieldsException.of("topic", "is not an id from the topic list");
         }
-        CasePage result = service.list(CurrentUser.from(auth), new CaseQuery(topic, status, page, size));
-        return new CaseListResponse(result.items().stream().map(c -> response(c, auth)).toList(),
+        CurrentUser user = CurrentUser.from(auth);
+        CasePage result = service.list(user, new CaseQuery(topic, status, page, size));
+        var revisions = user == null ? java.util.Map.<UUID, CaseRepository.RevisionSummary>of()
+                : service.revisionSummaries(result.items().stream().filter(c -> CaseAccess.canChange(user, c))
+                        .map(Case::id).toList());
+        return new CaseListResponse(result.items().stream().map(c -> CaseResponse.of(c, referenceData,
+                        user != null, CaseAccess.canChange(user, c), revisions.get(c.id()))).toList(),
                 result.page(), result.size(), result.totalItems());
     }
 
     /** The contact person is shown to logged-in members only, never to anonymous callers. */
     private CaseResponse response(Case c, Authentication auth) {
         CurrentUser user = CurrentUser.from(auth);
-        return CaseResponse.of(c, referenceData, user != null, CaseAccess.canChange(user, c));
+        boolean owner = CaseAccess.canChange(user, c);
+        return CaseResponse.of(c, referenceData, user != null, owner,
+                owner ? service.revisionSummaries(List.of(c.id())).get(c.id()) : null);
     }
 
     /** The case with its version as ETag, for {@code If-Match} on the next write. */

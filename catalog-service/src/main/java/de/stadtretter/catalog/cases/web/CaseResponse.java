@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseContent;
+import de.stadtretter.catalog.cases.domain.CaseRepository;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
 import de.stadtretter.catalog.cases.domain.ProjectStatus;
 import de.stadtretter.catalog.cases.domain.Place;
@@ -15,7 +16,8 @@ import de.stadtretter.kit.reference.ReferenceData;
 /**
  * A case as the API shows it, with the place derived from the reference data. {@code municipalityName},
  * {@code districtName}, {@code stateCode} and {@code stateName} stay for the clients of the first API version;
- * {@code municipality} holds them together with population and town type.
+ * {@code municipality} holds them together with population and town type. {@code reviewComment} and
+ * {@code pendingRevision} (a revision waiting to be published) are shown to the owner and editors only.
  */
 public record CaseResponse(
         UUID id,
@@ -50,6 +52,7 @@ public record CaseResponse(
         List<CaseContent.Link> links,
         CaseStatus status,
         String reviewComment,
+        CaseRepository.RevisionSummary pendingRevision,
         long helpfulCount,
         long version,
         Instant createdAt,
@@ -70,6 +73,12 @@ public record CaseResponse(
      * @param forOwner whether the caller owns or edits the case (sees the Redaktion's review comment)
      */
     static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact, boolean forOwner) {
+        return of(c, referenceData, withContact, forOwner, null);
+    }
+
+    /** @param pendingRevision shown to the owner and editors only */
+    static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact, boolean forOwner,
+            CaseRepository.RevisionSummary pendingRevision) {
         CaseContent content = c.content();
         CaseContent.Sections s = content.sections();
         Place place = Place.of(c.ags(), referenceData);
@@ -82,7 +91,7 @@ public record CaseResponse(
                 s.lessons(), s.transferability(), content.budget(), content.fundingProgrammes(),
                 content.durationMonths(), content.indicators(), content.actors(),
                 withContact ? content.contact() : null, content.links(),
-                c.status(), forOwner ? c.reviewComment() : null, c.helpfulCount(), c.version(), c.createdAt(),
+                c.status(), forOwner ? c.reviewComment() : null, forOwner ? pendingRevision : null, c.helpfulCount(), c.version(), c.createdAt(),
                 c.updatedAt(), c.submittedAt(), c.publishedAt());
     }
 }

@@ -65,14 +65,18 @@ public final class CaseSuggestions {
             for (String word : words) {
                 query.add(new TermQuery(new Term(CaseDocuments.SUGGEST, word)), Occur.FILTER);
             }
-            TopDocs top = searcher.search(query.build(), titles, new Sort(
+            // more hits than needed: the same title (several towns, several years) is suggested once
+            TopDocs top = searcher.search(query.build(), titles * 5, new Sort(
                     new SortField(CaseDocuments.HELPFUL, SortField.Type.LONG, true),
                     new SortField(CaseDocuments.PUBLISHED_AT, SortField.Type.LONG, true)));
             List<Suggestion> found = new ArrayList<>();
             var stored = searcher.storedFields();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (var hit : top.scoreDocs) {
                 var doc = stored.document(hit.doc, java.util.Set.of(CaseDocuments.ID, CaseDocuments.TITLE));
-                found.add(new Suggestion(doc.get(CaseDocuments.TITLE), "case", doc.get(CaseDocuments.ID)));
+                if (found.size() < titles && seen.add(doc.get(CaseDocuments.TITLE))) {
+                    found.add(new Suggestion(doc.get(CaseDocuments.TITLE), "case", doc.get(CaseDocuments.ID)));
+                }
             }
             return found;
         }));

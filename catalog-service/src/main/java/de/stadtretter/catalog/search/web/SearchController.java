@@ -20,6 +20,8 @@ import de.stadtretter.catalog.search.query.SearchResult;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.web.ApiProblems;
 import de.stadtretter.kit.web.InvalidFieldsException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -36,11 +38,23 @@ public class SearchController {
     private final CaseSearch search;
     private final CaseSuggestions suggestions;
     private final ReferenceData referenceData;
+    private final Timer searchTimer;
+    private final Timer suggestTimer;
 
-    public SearchController(CaseSearch search, CaseSuggestions suggestions, ReferenceData referenceData) {
+    public SearchController(CaseSearch search, CaseSuggestions suggestions, ReferenceData referenceData,
+            MeterRegistry meters) {
         this.search = search;
         this.suggestions = suggestions;
         this.referenceData = referenceData;
+        this.searchTimer = timer(meters, "search");
+        this.suggestTimer = timer(meters, "suggest");
+    }
+
+    /** Time inside the service for one search or suggestion (Lucene, facets, highlights), with percentiles. */
+    private static Timer timer(MeterRegistry meters, String kind) {
+        return Timer.builder("stadtretter.search").tag("kind", kind)
+                .description("Catalogue search inside catalog-service").publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
     }
 
     @GetMapping
@@ -86,8 +100,9 @@ public class SearchController {
             errors.add("page", "page × size must stay within the first " + SearchRequest.MAX_WINDOW + " results");
         }
         errors.throwIfAny();
-        return search.search(new SearchRequest(q, topics, laender, townTypes, statuses, budgetMax, startedFrom,
-                startedTo, hasLessons, order, page, size));
+        SearchRequest request = new SearchRequest(q, topics, laender, townTypes, statuses, budgetMax, startedFrom,
+                startedTo, hasLessons, order, page, size);
+        return searchTimer.record(() -> search.search(request));
     }
 
     /** Up to ten completions of what was typed: topics, places and titles of published cases. */
@@ -96,7 +111,8 @@ public class SearchController {
         Problems errors = new Problems();
         checkLength(errors, "q", q);
         errors.throwIfAny();
-        return new SuggestResponse(q == null || q.isBlank() ? List.of() : suggestions.suggest(q));
+        return new SuggestResponse(q == null || q.isBlank() ? List.of()
+                : suggestTimer.record(() -> suggestions.suggest(q)));
     }
 
     public record SuggestResponse(List<CaseSuggestions.Suggestion> suggestions) {}

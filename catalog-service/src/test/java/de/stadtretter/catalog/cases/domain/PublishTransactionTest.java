@@ -53,13 +53,21 @@ class PublishTransactionTest extends CatalogIntegrationTest {
             }
 
             @Override
+            public void updated(Case updated) {
+                caseEvents.updated(updated);
+            }
+
+            @Override
             public void archived(Case archived) {
                 caseEvents.archived(archived);
             }
         };
         return transactional(new CaseService(repository, appendThenFail, Clock.systemUTC(), new SimpleMeterRegistry(),
-                event -> { }));
+                event -> { }, revisions));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseRevisionRepository revisions;
 
     private CaseService transactional(CaseService target) {
         ProxyFactory proxy = new ProxyFactory(target);
@@ -90,7 +98,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
     void withoutAFailureTheSameServiceCommitsBoth() {
         // the positive control: the same wiring with working publications commits the change and the event
         CaseService service = transactional(new CaseService(repository, caseEvents, Clock.systemUTC(),
-                new SimpleMeterRegistry(), event -> { }));
+                new SimpleMeterRegistry(), event -> { }, revisions));
         Case submitted = service.submit(OWNER, service.create(OWNER, FLENSBURG,
                 CaseContent.basic("Commit", "Commit-Test", List.of("leerstand"))).id());
 

@@ -1,7 +1,9 @@
 package de.stadtretter.catalog.cases.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,10 @@ import de.stadtretter.testing.EventSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What catalog-service puts on catalog.case.v1: CasePublished and CaseArchived, each against its own schema. */
+/**
+ * What catalog-service puts on catalog.case.v1: CasePublished, CaseUpdated and CaseArchived, each against its own
+ * schema.
+ */
 class CaseEventsTest extends CatalogIntegrationTest {
 
     private static final Path SCHEMA = EventSchemas.producerFile("catalog-service",
@@ -32,6 +37,10 @@ class CaseEventsTest extends CatalogIntegrationTest {
             "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.schema.json");
     private static final Path ARCHIVED_EXAMPLE = EventSchemas.producerFile("catalog-service",
             "events/catalog.case.v1/de.stadtretter.catalog.case.archived.v1.example.json");
+    private static final Path UPDATED_SCHEMA = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.schema.json");
+    private static final Path UPDATED_EXAMPLE = EventSchemas.producerFile("catalog-service",
+            "events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.example.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static CaseTopic topic;
@@ -126,5 +135,73 @@ class CaseEventsTest extends CatalogIntegrationTest {
     @Test
     void theArchivedExampleConformsToItsSchema() throws Exception {
         assertThat(EventSchemas.errors(ARCHIVED_SCHEMA, Files.readString(ARCHIVED_EXAMPLE))).isEmpty();
+        assertThat(EventSchemas.errors(UPDATED_SCHEMA, Files.readString(UPDATED_EXAMPLE))).isEmpty();
+    }
+
+    @Test
+    void theSchemasRefuseAContactPerson() {
+        for (Path[] pair : new Path[][] {{SCHEMA, EXAMPLE}, {UPDATED_SCHEMA, UPDATED_EXAMPLE}}) {
+            var event = (tools.jackson.databind.node.ObjectNode) EventSchemas.read(pair[1]);
+            ((tools.jackson.databind.node.ObjectNode) event.get("data")).putObject("contact").put("name", "Erika");
+            assertThat(EventSchemas.errors(pair[0], JSON.writeValueAsString(event))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void publishedAndUpdatedCarryTheFullPublicProjectionButNoContact() throws Exception {
+        String owner = kommune(FLENSBURG);
+        String full = """
+                {"title": "Leerstandslotsen", "teaser": "Lotsen begleiten Eigentümer.", "ags": "%s",
+                 "topics": ["leerstand"], "tags": ["Lotsen"], "projectStatus": "RUNNING", "startDate": "2025-01-01",
+                 "problem": "Viele leere Läden.\\n\\nZweiter Absatz.", "objectives": "Weniger Leerstand.",
+                 "approach": "Lotsen.", "implementation": "Zwei Lotsen.", "resources": "80.000 Euro.",
+                 "results": "Sechs Läden vermietet.", "lessons": "Eigentümer früh einbinden.",
+                 "transferability": "Überall.", "budget": {"minEur": 60000, "maxEur": 80000},
+                 "fundingProgrammes": ["Städtebauförderung"], "durationMonths": 24,
+                 "indicators": [{"name": "Leerstandsquote", "unit": "%%", "before": 28.6, "after": 4.1}],
+                 "actors": {"lead": "Wirtschaftsförderung", "stakeholders": ["IHK"]},
+                 "contact": {"name": "Erika Muster", "email": "erika@example.org", "phone": "0461 123"},
+                 "links": [{"title": "Projekt", "url": "https://example.org/lotsen"}]%s}""";
+        String created = mvc.perform(as(owner, post("/api/catalog/cases")).contentType("application/json")
+                        .content(full.formatted(FLENSBURG, "")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
+        submit(owner, id);
+        publish(id);
+
+        ConsumerRecord<String, String> published = topic.recordsFor(id, 1, Duration.ofSeconds(20)).getFirst();
+        assertThat(EventSchemas.errors(SCHEMA, published.value())).isEmpty();
+        JsonNode data = JSON.readTree(published.value()).path("data");
+        assertThat(data.path("lessons").asString()).isEqualTo("Eigentümer früh einbinden.");
+        assertThat(data.path("problem").asString()).isEqualTo("Viele leere Läden.\n\nZweiter Absatz.");
+        assertThat(data.path("budget").path("maxEur").asLong()).isEqualTo(80_000);
+        assertThat(data.path("indicators").get(0).path("after").asDouble()).isEqualTo(4.1);
+        assertThat(data.path("municipality").path("townType").asString()).isEqualTo("21");
+        assertThat(data.path("links").get(0).path("url").asString()).isEqualTo("https://example.org/lotsen");
+        assertThat(data.has("contact")).isFalse();
+        assertThat(published.value()).doesNotContain("Erika", "erika@example.org", "0461 123");
+
+        // a published revision: CaseUpdated with the new projection, on the same key
+        int version = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/catalog/cases/{id}", id))
+                .andReturn().getResponse().getContentAsString(), "$.version");
+        mvc.perform(as(owner, put("/api/catalog/cases/{id}/revision", id)).contentType("application/json")
+                        .content(full.formatted(FLENSBURG, ", \"version\": " + version)
+                                .replace("Sechs Läden vermietet.", "Acht Läden vermietet.")))
+                .andExpect(status().isOk());
+        mvc.perform(as(owner, post("/api/catalog/cases/{id}/revision/submit", id))).andExpect(status().isOk());
+        mvc.perform(as(redaktion(), post("/api/catalog/cases/{id}/revision/publish", id)))
+                .andExpect(status().isOk());
+
+        List<ConsumerRecord<String, String>> records = topic.recordsFor(id, 2, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> JSON.readTree(r.value()).path("type").asString())
+                .containsExactly(CaseEvents.PUBLISHED_TYPE, CaseEvents.UPDATED_TYPE);
+        ConsumerRecord<String, String> updated = records.get(1);
+        assertThat(updated.partition()).isEqualTo(published.partition());
+        assertThat(EventSchemas.errors(UPDATED_SCHEMA, updated.value())).isEmpty();
+        JsonNode revised = JSON.readTree(updated.value()).path("data");
+        assertThat(revised.path("results").asString()).isEqualTo("Acht Läden vermietet.");
+        assertThat(revised.path("version").asLong()).isGreaterThan(data.path("version").asLong());
+        assertThat(revised.path("publishedAt").asString()).isEqualTo(data.path("publishedAt").asString());
+        assertThat(updated.value()).doesNotContain("Erika", "erika@example.org");
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.matching.cases.domain.CaseProfiles;
 
-/** Keeps the matchable case profiles current from {@code catalog.case.v1}: archived cases are no longer matched. */
+/** Keeps the matchable case profiles current from {@code catalog.case.v1}: revised cases are
+ * matched by their new topics, archived cases are no longer matched. */
 @Component
 class CaseEventsListener {
 
@@ -25,6 +26,7 @@ class CaseEventsListener {
     void on(String value) {
         inbound.handle(CONSUMER, value,
                 InboundEvents.on(CasePublished.TYPE, CasePublished.class, profiles::record),
+                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, event -> profiles.record(event.asProfile())),
                 InboundEvents.on(CaseArchived.TYPE, CaseArchived.class, event -> profiles.forget(event.caseId())));
     }
 }

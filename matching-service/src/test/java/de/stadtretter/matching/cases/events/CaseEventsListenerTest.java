@@ -68,6 +68,17 @@ class CaseEventsListenerTest extends MatchingServiceTest {
     }
 
     @Test
+    void aPublishedRevisionReplacesTheTopicsOnce() {
+        UUID caseId = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events"));
+        String update = CaseEvents.updated(caseId, "Wochenmarkt am Abend", "events", "erlebnisraum");
+        UUID marker = CaseEvents.deliverTwiceThenMarker(brokers, caseId, update);
+        await().atMost(Duration.ofSeconds(20)).until(() -> profiles.find(marker).isPresent());
+        assertThat(profiles.find(caseId).orElseThrow().topics()).containsExactly("events", "erlebnisraum");
+    }
+
+    @Test
     void anArchivedCaseIsForgottenAndOtherEventTypesAreSkipped() {
         UUID caseId = UUID.randomUUID();
         TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 import de.stadtretter.kit.events.inbox.InboundEvents;
 
 /**
- * Consumes {@code catalog.case.v1} idempotently (the kit's {@link InboundEvents}). Failures are left to the kit's
+ * Consumes {@code catalog.case.v1} idempotently: a published case is announced to its subscribers, a published
+ * revision updates what the service knows of the case (no second mail; digests of updates come later) (the kit's {@link InboundEvents}). Failures are left to the kit's
  * error handler: bounded retries, then the record goes to {@code catalog.case.v1-dlt}; malformed records go there
  * at once.
  */
@@ -26,7 +27,8 @@ public class CaseEventsListener {
     // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
     @KafkaListener(id = "notification-case-events", idIsGroup = false, topics = TOPIC)
     public void on(String value) {
-        inbound.handle(CasePublishedHandler.CONSUMER, value, CasePublished.TYPE, CasePublished.class,
-                handler::handle);
+        inbound.handle(CasePublishedHandler.CONSUMER, value,
+                new InboundEvents.Handler<>(CasePublished.TYPE, CasePublished.class, handler::handle),
+                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, handler::updated));
     }
 }

@@ -30,6 +30,14 @@ public class CasePublishedHandler {
         this.events = events;
     }
 
+    /** A published revision: the case as the service knows it is brought up to date; no mail is sent for it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(CaseUpdated updated) {
+        deliveries.rememberCase(updated.caseId(), updated.title(), updated.teaser(), updated.ags(),
+                updated.municipalityName(), updated.stateCode(), updated.topics(), updated.publishedAt());
+        log.info("Case {} revised: known case updated, no mail", updated.caseId());
+    }
+
     /** Must run in the transaction that records {@code eventId} as handled; returns the number of mails queued. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int handle(String eventId, CasePublished published) {

@@ -81,6 +81,28 @@ class CasePublishedContractTest {
     }
 
     @Test
+    void theUpdatedRecordFitsTheProducersCaseUpdated() throws Exception {
+        Path schema = EventSchemas.producerFile("catalog-service",
+                DIR + "de.stadtretter.catalog.case.updated.v1.schema.json");
+        Path example = EventSchemas.producerFile("catalog-service",
+                DIR + "de.stadtretter.catalog.case.updated.v1.example.json");
+        assertThat(EventSchemas.errors(schema, Files.readString(example))).isEmpty();
+        CloudEvent event = cloudEvents.parse(Files.readString(example));
+        assertThat(event.type()).isEqualTo(CaseUpdated.TYPE);
+        CaseUpdated data = cloudEvents.data(event, CaseUpdated.class);
+        assertThat(VALIDATOR.validate(data)).isEmpty();
+        assertThat(data.title()).isNotBlank();
+
+        JsonNode dataSchema = EventSchemas.read(schema).get("properties").get("data");
+        Set<String> declared = new HashSet<>(dataSchema.get("properties").propertyNames());
+        Set<String> required = new HashSet<>();
+        dataSchema.get("required").forEach(n -> required.add(n.asString()));
+        assertThat(declared).containsAll(Arrays.stream(CaseUpdated.class.getRecordComponents())
+                .map(c -> c.getName()).toList());
+        assertThat(required).containsAll(NEEDED);
+    }
+
+    @Test
     void unknownPropertiesAreIgnoredAndIncompleteDataIsMalformed() {
         ObjectNode event = (ObjectNode) EventSchemas.read(EXAMPLE);
         ((ObjectNode) event.get("data")).put("someFutureField", "v1 grows additively");

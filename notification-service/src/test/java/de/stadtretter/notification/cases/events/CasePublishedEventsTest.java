@@ -163,6 +163,31 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aPublishedRevisionUpdatesTheKnownCaseAndSendsNoSecondMail() throws Exception {
+        String subscriber = confirmedSubscriber("revised", List.of("foerderung"));
+        String title = "Fördermittellotsen " + UUID.randomUUID();
+        ObjectNode published = exampleEvent(title, List.of("foerderung"));
+        send(published);
+        TestMail.await(subscriber, subjectFor(title));
+        awaitAllDeliveriesDone(published);
+
+        ObjectNode updated = (ObjectNode) EventSchemas.read(de.stadtretter.testing.CaseEvents.updatedExample());
+        String caseId = published.get("data").get("caseId").asString();
+        updated.put("id", UUID.randomUUID().toString());
+        updated.put("subject", caseId);
+        ((ObjectNode) updated.get("data")).put("caseId", caseId).put("title", title + " (überarbeitet)");
+        ((ObjectNode) updated.get("data")).putArray("topics").add("foerderung");
+        send(updated);
+        send(updated); // delivered twice: handled once
+        awaitAllDeliveriesDone(updated);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select title from known_case where case_id = cast(:id as uuid)").param("id", caseId)
+                .query(String.class).single().endsWith("(überarbeitet)"));
+        assertThat(deliveries(updated)).isZero();
+        assertThat(TestMail.to(subscriber, subjectFor(title + " (überarbeitet)"))).isEmpty();
+    }
+
+    @Test
     void otherEventTypesAreRecordedAndIgnored() throws Exception {
         ObjectNode event = exampleEvent("Archiviert " + UUID.randomUUID(), List.of("leerstand"));
         event.put("type", "de.stadtretter.catalog.case.archived.v1");

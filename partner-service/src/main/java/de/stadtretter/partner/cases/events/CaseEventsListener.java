@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.partner.cases.domain.PublishedCases;
 
-/** Keeps the list of published cases current from {@code catalog.case.v1}: published ones in, archived ones out. */
+/** Keeps the list of published cases current from {@code catalog.case.v1}: published ones in, revised ones
+ * updated, archived ones out. */
 @Component
 class CaseEventsListener {
 
@@ -25,6 +26,8 @@ class CaseEventsListener {
     void on(String value) {
         inbound.handle(CONSUMER, value,
                 InboundEvents.on(CasePublished.TYPE, CasePublished.class,
+                        event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt())),
+                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class,
                         event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt())),
                 InboundEvents.on(CaseArchived.TYPE, CaseArchived.class,
                         event -> publishedCases.forget(event.caseId())));

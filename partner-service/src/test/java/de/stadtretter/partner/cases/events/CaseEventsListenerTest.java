@@ -63,6 +63,17 @@ class CaseEventsListenerTest extends PartnerServiceTest {
     }
 
     @Test
+    void aPublishedRevisionUpdatesTheTitleOnce() {
+        UUID caseId = UUID.randomUUID();
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),
+                CaseEvents.published(caseId, "Wochenmarkt am Abend", "events"));
+        String update = CaseEvents.updated(caseId, "Feierabendmarkt am Donnerstag", "events");
+        UUID marker = CaseEvents.deliverTwiceThenMarker(brokers, caseId, update);
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedCases.find(marker).isPresent());
+        assertThat(publishedCases.find(caseId).orElseThrow().title()).isEqualTo("Feierabendmarkt am Donnerstag");
+    }
+
+    @Test
     void anArchivedCaseIsForgottenAndOtherEventTypesAreSkipped() {
         UUID caseId = UUID.randomUUID();
         TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(),

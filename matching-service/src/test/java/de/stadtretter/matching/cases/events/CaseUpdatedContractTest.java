@@ -1,0 +1,19 @@
+package de.stadtretter.matching.cases.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import de.stadtretter.testing.CaseEvents;
+import de.stadtretter.testing.EventContracts;
+
+/** matching-service's own CaseUpdated record against catalog-service's schema and example. */
+class CaseUpdatedContractTest {
+
+    @Test
+    void ownRecordFitsTheProducersContract() {
+        CaseUpdated example = EventContracts.assertConsumerRecordFits(CaseUpdated.class, CaseEvents.updatedSchema(),
+                CaseEvents.updatedExample(), "caseId", "ags", "topics", "publishedAt");
+        assertThat(example.topics()).isNotEmpty();
+    }
+}
