@@ -28,6 +28,19 @@ public class MailDeliveries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The case left the public catalogue: remembered as archived, and its mails still waiting are cancelled (a
+     * reader must not be sent to a case that is gone). Returns the number of cancelled mails.
+     */
+    public int caseArchived(UUID caseId, Instant archivedAt) {
+        jdbc.sql("update known_case set archived_at = :at where case_id = :id")
+                .param("id", caseId).param("at", archivedAt == null ? null : Timestamp.from(archivedAt)).update();
+        return jdbc.sql("""
+                update mail_delivery set status = 'CANCELLED', last_error = 'case archived'
+                where case_id = :id and status = 'PENDING'""")
+                .param("id", caseId).update();
+    }
+
     public void rememberCase(UUID caseId, String title, String teaser, String ags, String municipalityName,
             String stateCode, List<String> topics, Instant publishedAt) {
         jdbc.sql("""

@@ -7,7 +7,8 @@ import de.stadtretter.kit.events.inbox.InboundEvents;
 
 /**
  * Consumes {@code catalog.case.v1} idempotently: a published case is announced to its subscribers, a published
- * revision updates what the service knows of the case (no second mail; digests of updates come later) (the kit's {@link InboundEvents}). Failures are left to the kit's
+ * revision updates what the service knows of the case (no second mail; digests of updates come later), an archived
+ * case gets no more mails (the kit's {@link InboundEvents}). Failures are left to the kit's
  * error handler: bounded retries, then the record goes to {@code catalog.case.v1-dlt}; malformed records go there
  * at once.
  */
@@ -29,6 +30,7 @@ public class CaseEventsListener {
     public void on(String value) {
         inbound.handle(CasePublishedHandler.CONSUMER, value,
                 new InboundEvents.Handler<>(CasePublished.TYPE, CasePublished.class, handler::handle),
-                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, handler::updated));
+                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, handler::updated),
+                InboundEvents.on(CaseArchived.TYPE, CaseArchived.class, handler::archived));
     }
 }

@@ -30,6 +30,13 @@ public class CasePublishedHandler {
         this.events = events;
     }
 
+    /** An archived case: no more mails about it (those still waiting are cancelled). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void archived(CaseArchived archived) {
+        int cancelled = deliveries.caseArchived(archived.caseId(), archived.archivedAt());
+        log.info("Case {} archived: {} waiting mails cancelled", archived.caseId(), cancelled);
+    }
+
     /** A published revision: the case as the service knows it is brought up to date; no mail is sent for it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(CaseUpdated updated) {

@@ -103,6 +103,20 @@ class CasePublishedContractTest {
     }
 
     @Test
+    void theArchivedRecordReadsTheProducersExample() throws Exception {
+        Path example = EventSchemas.producerFile("catalog-service",
+                DIR + "de.stadtretter.catalog.case.archived.v1.example.json");
+        CloudEvent event = cloudEvents.parse(Files.readString(example));
+        assertThat(event.type()).isEqualTo(CaseArchived.TYPE);
+        CaseArchived data = cloudEvents.data(event, CaseArchived.class);
+        assertThat(VALIDATOR.validate(data)).isEmpty();
+        JsonNode dataSchema = EventSchemas.read(EventSchemas.producerFile("catalog-service",
+                DIR + "de.stadtretter.catalog.case.archived.v1.schema.json")).get("properties").get("data");
+        assertThat(new HashSet<>(dataSchema.get("properties").propertyNames())).containsAll(
+                Arrays.stream(CaseArchived.class.getRecordComponents()).map(c -> c.getName()).toList());
+    }
+
+    @Test
     void unknownPropertiesAreIgnoredAndIncompleteDataIsMalformed() {
         ObjectNode event = (ObjectNode) EventSchemas.read(EXAMPLE);
         ((ObjectNode) event.get("data")).put("someFutureField", "v1 grows additively");

@@ -189,11 +189,28 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
 
     @Test
     void otherEventTypesAreRecordedAndIgnored() throws Exception {
-        ObjectNode event = exampleEvent("Archiviert " + UUID.randomUUID(), List.of("leerstand"));
-        event.put("type", "de.stadtretter.catalog.case.archived.v1");
+        ObjectNode event = exampleEvent("Unbekannt " + UUID.randomUUID(), List.of("leerstand"));
+        event.put("type", "de.stadtretter.catalog.case.unknown.v1");
         send(event);
         awaitAllDeliveriesDone(event);
         assertThat(deliveries(event)).isZero();
+    }
+
+    @Test
+    void anArchivedCaseIsRememberedAsArchived() throws Exception {
+        String title = "Bald archiviert " + UUID.randomUUID();
+        ObjectNode published = exampleEvent(title, List.of("organisation"));
+        send(published);
+        awaitAllDeliveriesDone(published);
+        String caseId = published.get("data").get("caseId").asString();
+        ObjectNode archived = (ObjectNode) EventSchemas.read(de.stadtretter.testing.CaseEvents.archivedExample());
+        archived.put("id", UUID.randomUUID().toString());
+        archived.put("subject", caseId);
+        ((ObjectNode) archived.get("data")).put("caseId", caseId);
+        send(archived);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select archived_at is not null from known_case where case_id = cast(:id as uuid)")
+                .param("id", caseId).query(Boolean.class).single());
     }
 
     @Test
