@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,8 +20,8 @@ import de.stadtretter.kit.reference.ReferenceData;
 /**
  * The benchmark's data: {@code --stadtretter.catalog.synthetic-cases=N} stores N synthetic published cases
  * ({@link SyntheticCases}) directly in the catalogue database, in transactions of 1,000, without events (the other
- * services never hear of them). Run with {@code --spring.main.web-application-type=none} it exits when done, beside
- * a running catalog-service: {@code POST /api/catalog/admin/search-index/rebuild} then indexes them.
+ * services never hear of them), then exits: a one-shot command, run beside a running catalog-service (with
+ * {@code --server.port=0}); {@code POST /api/catalog/admin/search-index/rebuild} then indexes them.
  */
 public class SyntheticCatalog implements ApplicationRunner, Ordered {
 
@@ -69,14 +68,8 @@ public class SyntheticCatalog implements ApplicationRunner, Ordered {
                 log.info("Synthetic cases: {} of {} stored", Math.min(count, from + BATCH), count);
             }
         }
-        log.info("Synthetic cases: {} stored in {} s", count, (System.nanoTime() - t0) / 1_000_000_000);
-        if (WebApplicationType.NONE.equals(webType())) {
-            System.exit(SpringApplication.exit(context, () -> 0));
-        }
-    }
-
-    private WebApplicationType webType() {
-        String type = context.getEnvironment().getProperty("spring.main.web-application-type");
-        return type == null ? WebApplicationType.SERVLET : WebApplicationType.valueOf(type.toUpperCase());
+        log.info("Synthetic cases: {} stored in {} s; exiting", count, (System.nanoTime() - t0) / 1_000_000_000);
+        // a one-shot command: it ends here, before this JVM would build a search index of its own
+        System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -40,8 +40,8 @@ import de.stadtretter.e2e.support.StadtretterPlatform;
 class SearchBenchmark {
 
     static final int CASES = Integer.getInteger("stadtretter.bench.cases", 100_000);
-    static final int WARMUP = 500;
-    static final int MEASURED = 2_000;
+    static final int WARMUP = 300;
+    static final int MEASURED = 1_000;
     static final String DIRECT = "http://127.0.0.1:8081";
     static final String[] QUERIES = {"Leerstand", "Wochenmarkt", "Fahrradparken", "Kundenkarte", "Stadtmarketing",
         "Zwischennutzung", "Fassadenprogramm", "Lastenräder", "Citymanagement", "Förderantrag Innenstadt",
@@ -176,10 +176,10 @@ class SearchBenchmark {
         Path jar = repo.resolve("catalog-service/target/catalog-service.jar");
         Path log = Path.of("target/benchmark-search-generator.log");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-                jar.toString(), "--spring.main.web-application-type=none",
+                jar.toString(), "--server.port=0",
                 "--stadtretter.catalog.synthetic-cases=" + count,
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/catalog",
-                "--stadtretter.kit.outbox.enabled=false", "--logging.structured.format.console=")
+                "--logging.structured.format.console=")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor()).as("generator exit code, see " + log).isZero();
     }

@@ -525,8 +525,14 @@ final class Platform {
                 || !Files.getLastModifiedTime(jar).equals(Files.getLastModifiedTime(s.jar(repo)))) {
             Files.copy(s.jar(repo), jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Process p = spawn(s.name(), List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()), env);
+        // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search is CPU-bound work
+        // (Lucene analysis and scoring) that needs the optimising compiler
+        List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
+        if (!s.name().equals("catalog-service")) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        Process p = spawn(s.name(), cmd, env);
         waitFor(s.name(), p, Duration.ofSeconds(240), () -> Components.httpOk(s.readinessUrl(), "UP"));
         say(s.name() + ": ready in " + secs(t));
     }

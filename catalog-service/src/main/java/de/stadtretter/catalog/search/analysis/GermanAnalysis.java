@@ -75,6 +75,12 @@ public final class GermanAnalysis {
             protected TokenStream normalize(String field, TokenStream in) {
                 return new GermanNormalizationFilter(new LowerCaseFilter(in));
             }
+
+            /** Sections indexed into one field stay apart: no phrase runs from one into the next. */
+            @Override
+            public int getPositionIncrementGap(String field) {
+                return 100;
+            }
         };
         this.exact = new Analyzer() {
             @Override
@@ -111,6 +117,14 @@ public final class GermanAnalysis {
     /** For the text fields of the index: words and their compound parts, folded and stemmed. */
     public Analyzer indexAnalyzer() {
         return index;
+    }
+
+    /**
+     * For highlighting: words folded and stemmed like the index, but not split into parts (decompounding is the
+     * costly part of the analysis; the highlighter re-analyses the sections of every hit on the page).
+     */
+    public Analyzer highlightAnalyzer() {
+        return exact;
     }
 
     /** For title prefixes (autocomplete): every prefix of every word, folded, not stemmed. */

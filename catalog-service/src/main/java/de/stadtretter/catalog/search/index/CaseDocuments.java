@@ -38,15 +38,22 @@ public final class CaseDocuments {
     public static final String SUGGEST = "suggest";
     public static final String TITLE = "title";
     public static final String TEASER = "teaser";
-    public static final String TAGS = "tags";
-    public static final String TOPICS = "topics";
-    public static final String PLACE = "place";
     public static final String LESSONS = "lessons";
 
-    /** The text fields and their weight in the ranking: title > teaser > lessons/approach > the rest. */
+    /**
+     * The fields the ranking searches and their weights: title > teaser, tags, topics and place > lessons and
+     * approach > the other sections. Indexed, not stored: four fields instead of one per section keep queries cheap.
+     */
     public static final Map<String, Float> TEXT_FIELDS = textFields();
+    static final String F_TITLE = "f_title";
+    static final String F_LEAD = "f_lead";
+    static final String F_KEY = "f_key";
+    static final String F_BODY = "f_body";
 
-    /** The fields whose matches are shown as highlights (the text sections of the case). */
+    /**
+     * The stored text of the case by section, shown as highlights (re-analysed for the page's hits only). Each
+     * section is also part of one of the ranking fields.
+     */
     public static final List<String> HIGHLIGHTED = List.of(TITLE, TEASER, "problem", "objectives", "approach",
             "implementation", "resources", "results", LESSONS, "transferability");
 
@@ -63,6 +70,8 @@ public final class CaseDocuments {
     public static final String HELPFUL = "helpful";
 
     private static final FieldType TEXT = textType();
+    /** The prefixes of the title's words, for autocomplete: only whether a document has them. */
+    private static final FieldType PREFIXES = prefixType();
 
     private final ReferenceData referenceData;
     private final JsonMapper json;
@@ -88,22 +97,26 @@ public final class CaseDocuments {
         doc.add(new StringField(ID, c.id().toString(), Field.Store.YES));
         doc.add(new StoredField(SUMMARY, json.writeValueAsString(SearchSummary.of(c, place))));
 
-        text(doc, TITLE, content.title());
-        text(doc, TEASER, content.teaser());
-        text(doc, TAGS, String.join(", ", content.tags()));
-        text(doc, TOPICS, String.join(", ", content.topics().stream()
-                .map(t -> referenceData.topic(t).map(ReferenceData.Topic::labelDe).orElse(t)).toList()));
-        text(doc, PLACE, String.join(", ", nonNull(place.municipalityName(), place.districtName(),
-                place.stateName())));
-        text(doc, "problem", s.problem());
-        text(doc, "objectives", s.objectives());
-        text(doc, "approach", s.approach());
-        text(doc, "implementation", s.implementation());
-        text(doc, "resources", s.resources());
-        text(doc, "results", s.results());
-        text(doc, LESSONS, s.lessons());
-        text(doc, "transferability", s.transferability());
-        doc.add(new TextField(SUGGEST, content.title(), Field.Store.NO));
+        String topicLabels = String.join(", ", content.topics().stream()
+                .map(t -> referenceData.topic(t).map(ReferenceData.Topic::labelDe).orElse(t)).toList());
+        String placeNames = String.join(", ", nonNull(place.municipalityName(), place.districtName(),
+                place.stateName()));
+        index(doc, F_TITLE, content.title());
+        index(doc, F_LEAD, content.teaser(), String.join(", ", content.tags()), topicLabels, placeNames);
+        index(doc, F_KEY, s.lessons(), s.approach());
+        index(doc, F_BODY, s.problem(), s.objectives(), s.implementation(), s.resources(), s.results(),
+                s.transferability());
+        store(doc, TITLE, content.title());
+        store(doc, TEASER, content.teaser());
+        store(doc, "problem", s.problem());
+        store(doc, "objectives", s.objectives());
+        store(doc, "approach", s.approach());
+        store(doc, "implementation", s.implementation());
+        store(doc, "resources", s.resources());
+        store(doc, "results", s.results());
+        store(doc, LESSONS, s.lessons());
+        store(doc, "transferability", s.transferability());
+        doc.add(new Field(SUGGEST, content.title(), PREFIXES));
 
         for (String topic : content.topics()) {
             doc.add(new SortedSetDocValuesFacetField(DIM_TOPIC, topic));
@@ -155,9 +168,18 @@ public final class CaseDocuments {
         return budget.maxEur() != null ? budget.maxEur() : budget.minEur();
     }
 
-    private static void text(Document doc, String field, String value) {
+    /** One value per text, so that positions do not run from one section into the next. */
+    private static void index(Document doc, String field, String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                doc.add(new Field(field, value, TEXT));
+            }
+        }
+    }
+
+    private static void store(Document doc, String field, String value) {
         if (value != null && !value.isBlank()) {
-            doc.add(new Field(field, value, TEXT));
+            doc.add(new StoredField(field, value));
         }
     }
 
@@ -171,28 +193,28 @@ public final class CaseDocuments {
         return out;
     }
 
+    /** Frequencies for BM25, no positions: the query never needs them (multi-word synonyms are conjunctions). */
     private static FieldType textType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType prefixType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }
 
     private static Map<String, Float> textFields() {
         Map<String, Float> fields = new LinkedHashMap<>();
-        fields.put(TITLE, 3.0f);
-        fields.put(TEASER, 2.0f);
-        fields.put(TAGS, 2.0f);
-        fields.put(TOPICS, 1.2f);
-        fields.put(PLACE, 1.5f);
-        fields.put(LESSONS, 1.5f);
-        fields.put("approach", 1.4f);
-        fields.put("problem", 1.0f);
-        fields.put("objectives", 1.0f);
-        fields.put("implementation", 1.0f);
-        fields.put("results", 1.0f);
-        fields.put("resources", 0.8f);
-        fields.put("transferability", 0.8f);
+        fields.put(F_TITLE, 3.0f);
+        fields.put(F_LEAD, 2.0f);
+        fields.put(F_KEY, 1.5f);
+        fields.put(F_BODY, 1.0f);
         return java.util.Collections.unmodifiableMap(fields);
     }
 }

@@ -8,6 +8,11 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -110,6 +115,10 @@ public class SearchIndex implements AutoCloseable {
 
     /** Indexes {@code c} if it is published, removes it otherwise; visible after the next {@link #refresh()}. */
     public synchronized void put(Case c) {
+        index(c);
+    }
+
+    private void index(Case c) {
         try {
             Term id = new Term(CaseDocuments.ID, c.id().toString());
             if (c.status() == CaseStatus.PUBLISHED) {
@@ -156,15 +165,44 @@ public class SearchIndex implements AutoCloseable {
 
     /** Replaces the whole index with the cases {@code source} hands over, then refreshes. */
     public synchronized void rebuild(Consumer<Consumer<Case>> source) {
+        // the analysis (decompounding above all) is the expensive part: one indexing thread per core, fed by the
+        // caller's thread reading the cases; IndexWriter takes documents from several threads at once
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("search-rebuild-", 1).daemon().factory());
+        Semaphore inFlight = new Semaphore(threads * 64);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             writer.deleteAll();
             stamps.clear();
             casesPerPlace.clear();
-            source.accept(this::put);
-            writer.forceMerge(4);
+            source.accept(c -> {
+                inFlight.acquireUninterruptibly();
+                workers.execute(() -> {
+                    try {
+                        index(c);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            });
+            workers.shutdown();
+            if (!workers.awaitTermination(30, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Rebuilding the search index did not finish in 30 minutes");
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } finally {
+            workers.shutdownNow();
         }
     }
 

@@ -26,6 +26,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -132,8 +133,9 @@ public final class CaseSearch {
             TopDocs pageTop = new TopDocs(new TotalHits(pageDocs.length, TotalHits.Relation.EQUAL_TO), pageDocs);
 
             Map<String, String[]> highlights = text == null || pageDocs.length == 0 ? Map.of()
-                    : highlighter(searcher).highlightFields(CaseDocuments.HIGHLIGHTED.toArray(String[]::new), text,
-                            pageTop, CaseDocuments.HIGHLIGHTED.stream().mapToInt(f -> 1).toArray());
+                    : highlighter(searcher).highlightFields(CaseDocuments.HIGHLIGHTED.toArray(String[]::new),
+                            highlightQuery(searcher, text), pageTop,
+                            CaseDocuments.HIGHLIGHTED.stream().mapToInt(f -> 1).toArray());
 
             StoredFields stored = searcher.storedFields();
             List<SearchResult.Item> items = new ArrayList<>();
@@ -160,8 +162,40 @@ public final class CaseSearch {
         }
     }
 
+    /**
+     * The terms the ranking query matched on (typo variants expanded), as plain term queries on every stored
+     * section: the highlighter re-analyses the page's sections and marks the words with one of these forms.
+     */
+    private static Query highlightQuery(SearchIndex.FacetedSearcher searcher, Query text) throws IOException {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        searcher.rewrite(text).visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                for (Term term : terms) {
+                    forms.add(term.text());
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String field : CaseDocuments.HIGHLIGHTED) {
+            for (String form : forms) {
+                if (clauses++ < IndexSearcher.getMaxClauseCount()) {
+                    any.add(new TermQuery(new Term(field, form)), Occur.SHOULD);
+                }
+            }
+        }
+        return any.build();
+    }
+
     private static UnifiedHighlighter highlighter(SearchIndex.FacetedSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, GermanAnalysis.get().indexAnalyzer())
+        return UnifiedHighlighter.builder(searcher, GermanAnalysis.get().highlightAnalyzer())
+                .withWeightMatches(false)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
                 .withMaxLength(20_001)

@@ -12,7 +12,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 
@@ -106,8 +106,10 @@ public final class GermanQuery {
                 if (synonym.size() == 1) {
                     single.addTerm(new Term(name, synonym.getFirst()), SYNONYM_WEIGHT);
                 } else {
-                    phrases.add(new BoostQuery(new PhraseQuery(name, synonym.toArray(String[]::new)),
-                            SYNONYM_WEIGHT));
+                    // "lessons learned": all its words (the index keeps no positions)
+                    BooleanQuery.Builder all = new BooleanQuery.Builder();
+                    synonym.forEach(word -> all.add(new TermQuery(new Term(name, word)), Occur.MUST));
+                    phrases.add(new BoostQuery(all.build(), SYNONYM_WEIGHT));
                 }
             }
             Query q = single.build();
