@@ -55,6 +55,7 @@ public final class GermanAnalysis {
     private final Analyzer index;
     private final Analyzer exact;
     private final Analyzer prefixes;
+    private final Analyzer plain;
     private final Map<String, List<List<String>>> synonyms;
 
     private GermanAnalysis() {
@@ -104,6 +105,13 @@ public final class GermanAnalysis {
                 return new GermanNormalizationFilter(new LowerCaseFilter(in));
             }
         };
+        this.plain = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), stopwords));
+            }
+        };
         this.synonyms = synonyms(exact);
     }
 
@@ -140,15 +148,7 @@ public final class GermanAnalysis {
     /** The words of a query as the user typed them, lower-cased, without stop words ("der", "für", ...). */
     public List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        try (Analyzer plain = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), stopwords));
-            }
-        }) {
-            forEachToken(plain, text, (term, inc) -> words.add(term));
-        }
+        forEachToken(plain, text, (term, inc) -> words.add(term));
         return words;
     }
 

@@ -37,6 +37,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -53,6 +54,9 @@ public final class CaseSearch {
 
     /** Budget buckets: each is "up to" its value, to be passed as {@code budgetMax}. */
     static final long[] BUDGET_BUCKETS = {10_000, 50_000, 100_000, 250_000, 1_000_000, 5_000_000};
+
+    /** Forms this long are also marked inside compounds. */
+    private static final int MIN_PART_HIGHLIGHT = 4;
 
     private static final Map<String, String> PROJECT_STATUS_LABELS = Map.of(
             "PLANNED", "geplant", "RUNNING", "laufend", "COMPLETED", "abgeschlossen");
@@ -186,7 +190,11 @@ public final class CaseSearch {
         for (String field : CaseDocuments.HIGHLIGHTED) {
             for (String form : forms) {
                 if (clauses++ < IndexSearcher.getMaxClauseCount()) {
-                    any.add(new TermQuery(new Term(field, form)), Occur.SHOULD);
+                    // the sections are re-analysed without decompounding: a part found in a compound
+                    // ("leerstand" in "Leerstandskataster") marks the whole word
+                    any.add(form.length() >= MIN_PART_HIGHLIGHT
+                            ? new WildcardQuery(new Term(field, "*" + form + "*"))
+                            : new TermQuery(new Term(field, form)), Occur.SHOULD);
                 }
             }
         }

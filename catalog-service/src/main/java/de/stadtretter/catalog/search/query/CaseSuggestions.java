@@ -37,6 +37,8 @@ public final class CaseSuggestions {
     private final SearchIndex index;
     private final ReferenceData referenceData;
     private final GermanAnalysis analysis = GermanAnalysis.get();
+    /** The folded words of each name once: places are matched on every keystroke. */
+    private final Map<String, List<String>> foldedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CaseSuggestions(SearchIndex index, ReferenceData referenceData) {
         this.index = index;
@@ -85,7 +87,8 @@ public final class CaseSuggestions {
 
     /** Whether every typed word begins a word of {@code text}. */
     private boolean matches(String text, List<String> typed) {
-        List<String> textWords = analysis.words(text.replace('-', ' ')).stream().map(analysis::fold).toList();
+        List<String> textWords = foldedNames.computeIfAbsent(text,
+                t -> analysis.words(t.replace('-', ' ')).stream().map(analysis::fold).toList());
         return typed.stream().allMatch(w -> textWords.stream().anyMatch(t -> t.startsWith(w)));
     }
 
