@@ -26,7 +26,7 @@ class CaseEventsListener {
     void on(String value) {
         inbound.handle(CONSUMER, value,
                 InboundEvents.on(CasePublished.TYPE, CasePublished.class, profiles::record),
-                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, event -> profiles.record(event.asProfile())),
+                InboundEvents.on(CasePublished.UPDATED_TYPE, CasePublished.class, profiles::record),
                 InboundEvents.on(CaseArchived.TYPE, CaseArchived.class, event -> profiles.forget(event.caseId())));
     }
 }

@@ -30,7 +30,7 @@ public class CaseEventsListener {
     public void on(String value) {
         inbound.handle(CasePublishedHandler.CONSUMER, value,
                 new InboundEvents.Handler<>(CasePublished.TYPE, CasePublished.class, handler::handle),
-                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class, handler::updated),
+                InboundEvents.on(CasePublished.UPDATED_TYPE, CasePublished.class, handler::updated),
                 InboundEvents.on(CaseArchived.TYPE, CaseArchived.class, handler::archived));
     }
 }

@@ -39,7 +39,7 @@ public class CasePublishedHandler {
 
     /** A published revision: the case as the service knows it is brought up to date; no mail is sent for it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void updated(CaseUpdated updated) {
+    public void updated(CasePublished updated) {
         deliveries.rememberCase(updated.caseId(), updated.title(), updated.teaser(), updated.ags(),
                 updated.municipalityName(), updated.stateCode(), updated.topics(), updated.publishedAt());
         log.info("Case {} revised: known case updated, no mail", updated.caseId());

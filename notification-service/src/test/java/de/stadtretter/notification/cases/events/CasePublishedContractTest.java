@@ -88,8 +88,8 @@ class CasePublishedContractTest {
                 DIR + "de.stadtretter.catalog.case.updated.v1.example.json");
         assertThat(EventSchemas.errors(schema, Files.readString(example))).isEmpty();
         CloudEvent event = cloudEvents.parse(Files.readString(example));
-        assertThat(event.type()).isEqualTo(CaseUpdated.TYPE);
-        CaseUpdated data = cloudEvents.data(event, CaseUpdated.class);
+        assertThat(event.type()).isEqualTo(CasePublished.UPDATED_TYPE);
+        CasePublished data = cloudEvents.data(event, CasePublished.class);
         assertThat(VALIDATOR.validate(data)).isEmpty();
         assertThat(data.title()).isNotBlank();
 
@@ -97,7 +97,7 @@ class CasePublishedContractTest {
         Set<String> declared = new HashSet<>(dataSchema.get("properties").propertyNames());
         Set<String> required = new HashSet<>();
         dataSchema.get("required").forEach(n -> required.add(n.asString()));
-        assertThat(declared).containsAll(Arrays.stream(CaseUpdated.class.getRecordComponents())
+        assertThat(declared).containsAll(Arrays.stream(CasePublished.class.getRecordComponents())
                 .map(c -> c.getName()).toList());
         assertThat(required).containsAll(NEEDED);
     }

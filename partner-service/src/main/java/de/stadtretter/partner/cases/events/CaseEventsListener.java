@@ -27,7 +27,7 @@ class CaseEventsListener {
         inbound.handle(CONSUMER, value,
                 InboundEvents.on(CasePublished.TYPE, CasePublished.class,
                         event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt())),
-                InboundEvents.on(CaseUpdated.TYPE, CaseUpdated.class,
+                InboundEvents.on(CasePublished.UPDATED_TYPE, CasePublished.class,
                         event -> publishedCases.record(event.caseId(), event.title(), event.ags(), event.publishedAt())),
                 InboundEvents.on(CaseArchived.TYPE, CaseArchived.class,
                         event -> publishedCases.forget(event.caseId())));

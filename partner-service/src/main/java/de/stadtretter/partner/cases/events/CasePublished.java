@@ -15,4 +15,6 @@ public record CasePublished(@NotNull UUID caseId, @NotBlank String title, @NotBl
         @NotNull Instant publishedAt) {
 
     public static final String TYPE = "de.stadtretter.catalog.case.published.v1";
+    /** A published revision: the same data (the case's public projection), read into the same record. */
+    public static final String UPDATED_TYPE = "de.stadtretter.catalog.case.updated.v1";
 }

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import de.stadtretter.testing.CaseEvents;
 import de.stadtretter.testing.EventContracts;
 
-/** partner-service's own CaseUpdated record against catalog-service's schema and example. */
+/** partner-service's CasePublished record also reads CaseUpdated: checked against that type's schema and example. */
 class CaseUpdatedContractTest {
 
     @Test
     void ownRecordFitsTheProducersContract() {
-        CaseUpdated example = EventContracts.assertConsumerRecordFits(CaseUpdated.class, CaseEvents.updatedSchema(),
+        CasePublished example = EventContracts.assertConsumerRecordFits(CasePublished.class, CaseEvents.updatedSchema(),
                 CaseEvents.updatedExample(), "caseId", "title", "ags", "publishedAt");
         assertThat(example.title()).isNotBlank();
     }
