@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import de.stadtretter.e2e.support.Endpoints;
 import de.stadtretter.e2e.support.Json;
 import de.stadtretter.e2e.support.StadtretterPlatform;
+import de.stadtretter.testing.SearchWorkload;
 
 /**
  * Benchmark of the catalogue search, not a timed test, run on demand:
@@ -40,18 +41,10 @@ import de.stadtretter.e2e.support.StadtretterPlatform;
 class SearchBenchmark {
 
     static final int CASES = Integer.getInteger("stadtretter.bench.cases", 100_000);
-    static final int WARMUP = 300;
+    /** A long-running service is warm: enough requests that the JIT has compiled the search paths. */
+    static final int WARMUP = 1_000;
     static final int MEASURED = 1_000;
     static final String DIRECT = "http://127.0.0.1:8081";
-    static final String[] QUERIES = {"Leerstand", "Wochenmarkt", "Fahrradparken", "Kundenkarte", "Stadtmarketing",
-        "Zwischennutzung", "Fassadenprogramm", "Lastenräder", "Citymanagement", "Förderantrag Innenstadt",
-        "Eigentümer ansprechen", "Wochenmärkten", "Innenstadtentwicklung", "Stadtmarketng", "Kümmerer",
-        "Pop-up-Stores", "Shuttlebus Altstadt", "Beteiligung gescheitert", "Frequenzmessung", "Stadtgutschein"};
-    static final String[] TOPICS = {"leerstand", "erlebnisraum", "handel-innovation", "marketing",
-        "stadtgestaltung", "mobilitaet", "organisation", "events", "foerderung", "citylogistik"};
-    static final String[] TOWN_TYPES = {"11", "12", "21", "22", "30", "40", "50"};
-    static final String[] PREFIXES = {"Lee", "Woch", "Fahr", "Kund", "Stadtm", "Zwi", "Fass", "Last", "City",
-        "För", "Eig", "Pop", "Shu", "Bet", "Freq", "Gut", "Inn", "Mar", "Bre", "Mün"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,15 +69,13 @@ class SearchBenchmark {
         assertThat(indexed).isGreaterThanOrEqualTo(CASES);
 
         List<String> searches = new ArrayList<>();
-        for (int i = 0; i < WARMUP + MEASURED; i++) {
-            searches.add("/api/catalog/search?q=" + URLEncoder.encode(QUERIES[i % QUERIES.length],
-                    StandardCharsets.UTF_8) + "&topic=" + TOPICS[(i * 7) % TOPICS.length] + "&townType="
-                    + TOWN_TYPES[(i * 3) % TOWN_TYPES.length] + "&size=20");
-        }
         List<String> suggests = new ArrayList<>();
         for (int i = 0; i < WARMUP + MEASURED; i++) {
-            suggests.add("/api/catalog/search/suggest?q=" + URLEncoder.encode(PREFIXES[i % PREFIXES.length],
-                    StandardCharsets.UTF_8));
+            SearchWorkload.Search search = SearchWorkload.search(i);
+            searches.add("/api/catalog/search?q=" + URLEncoder.encode(search.q(), StandardCharsets.UTF_8)
+                    + "&topic=" + search.topic() + "&townType=" + search.townType() + "&size=20");
+            suggests.add("/api/catalog/search/suggest?q="
+                    + URLEncoder.encode(SearchWorkload.prefix(i), StandardCharsets.UTF_8));
         }
         // one answer checked for what the benchmark claims to measure: hits, all facets, highlights
         Map<String, Object> sample = Json.object(get(DIRECT + "/api/catalog/search?q=Leerstand&topic=leerstand"
@@ -104,7 +95,7 @@ class SearchBenchmark {
         String afterSuggest = get(scrape, admin).body();
         Stats searchGateway = run(Endpoints.GATEWAY, searches);
         Stats suggestGateway = run(Endpoints.GATEWAY, suggests);
-        long rssKb = rssKb();
+        Map<String, Long> rss = rssKb();
 
         String report = String.format(Locale.ROOT, """
                 Search benchmark, %d published cases indexed (%s)
@@ -118,13 +109,14 @@ class SearchBenchmark {
                     inside the service   p50 %s  p95 %s  p99 %s
                     direct to the service %s
                     through the gateway   %s
-                  catalog-service RSS after the run: %d MiB
+                  catalog-service RSS after the run: %d MiB (anonymous: heap and native %d MiB; file: mapped index pages %d MiB)
                 """, indexed, java.time.Instant.now(), generateMs == 0 ? "already there" : generateMs + " ms",
                 ((Number) rebuild.get("millis")).longValue(), MEASURED, WARMUP,
                 quantile(afterSearch, "search", "0.5"), quantile(afterSearch, "search", "0.95"),
                 quantile(afterSearch, "search", "0.99"), searchDirect, searchGateway,
                 quantile(afterSuggest, "suggest", "0.5"), quantile(afterSuggest, "suggest", "0.95"),
-                quantile(afterSuggest, "suggest", "0.99"), suggestDirect, suggestGateway, rssKb / 1024);
+                quantile(afterSuggest, "suggest", "0.99"), suggestDirect, suggestGateway, rss.get("VmRSS") / 1024,
+                rss.get("RssAnon") / 1024, rss.get("RssFile") / 1024);
         System.out.print(report);
         Files.writeString(Path.of("target/benchmark-search.txt"), report);
     }
@@ -191,19 +183,21 @@ class SearchBenchmark {
         return Integer.getInteger("stadtretter.bench.catalogManagementPort", 8081);
     }
 
-    /** The resident set of the catalog-service process (the one listening on 8081), from /proc. */
-    private static long rssKb() throws IOException {
+    /** The resident set of the catalog-service process (the one listening on 8081), in all and by kind, from /proc. */
+    private static Map<String, Long> rssKb() throws IOException {
+        Map<String, Long> kb = new java.util.HashMap<>(Map.of("VmRSS", -1024L, "RssAnon", -1024L, "RssFile", -1024L));
         for (ProcessHandle ph : ProcessHandle.allProcesses().toList()) {
             String cmd = ph.info().commandLine().orElse("");
             if (cmd.contains("catalog-service.jar") && !cmd.contains("synthetic-cases")) {
                 for (String line : Files.readAllLines(Path.of("/proc/" + ph.pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    String key = line.substring(0, Math.max(0, line.indexOf(':')));
+                    if (kb.containsKey(key)) {
+                        kb.put(key, Long.parseLong(line.replaceAll("\\D", "")));
                     }
                 }
             }
         }
-        return -1;
+        return kb;
     }
 
     /** A quantile of the service's own timer from the Prometheus scrape, in ms. */

@@ -517,6 +517,8 @@ final class Platform {
         if (s.name().equals("catalog-service")) {
             // about 30 published demo practice examples, unless started with --no-demo-data
             env.put("STADTRETTER_CATALOG_DEMO_DATA", Boolean.toString(options.demoData()));
+            // glibc's per-thread malloc arenas hold native memory the JVM has long given back
+            env.put("MALLOC_ARENA_MAX", "2");
         }
         // run a copy: a `./mvnw package` while the platform runs must not replace the jar under a running JVM
         Path jar = state.resolve("apps").resolve(s.name() + ".jar");
@@ -530,6 +532,9 @@ final class Platform {
         List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
         if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");
+        } else {
+            // the optimised code of the search fits in far less than the default 240 MB reservation
+            cmd.add("-XX:ReservedCodeCacheSize=64m");
         }
         cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         Process p = spawn(s.name(), cmd, env);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class GermanAnalysis {
 
     private final CharArraySet stopwords = GermanAnalyzer.getDefaultStopSet();
     private final HyphenationTree hyphenator;
+    private final MemoizedDecompounder.Memory decompounded = new MemoizedDecompounder.Memory();
     private final CharArraySet dictionary;
     private final Analyzer index;
     private final Analyzer exact;
@@ -64,12 +66,7 @@ public final class GermanAnalysis {
         this.index = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new StopFilter(new LowerCaseFilter(source), stopwords);
-                stream = new HyphenationCompoundWordTokenFilter(stream, hyphenator, dictionary, 5, MIN_SUBWORD,
-                        HyphenationCompoundWordTokenFilter.DEFAULT_MAX_SUBWORD_SIZE, true, true, false);
-                stream = new GermanLightStemFilter(new GermanNormalizationFilter(stream));
-                return new TokenStreamComponents(source, stream);
+                return indexComponents();
             }
 
             @Override
@@ -115,6 +112,15 @@ public final class GermanAnalysis {
         this.synonyms = synonyms(exact);
     }
 
+    private Analyzer.TokenStreamComponents indexComponents() {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = new StopFilter(new LowerCaseFilter(source), stopwords);
+        stream = new MemoizedDecompounder(stream, hyphenator, dictionary, 5, MIN_SUBWORD,
+                HyphenationCompoundWordTokenFilter.DEFAULT_MAX_SUBWORD_SIZE, true, decompounded);
+        stream = new GermanLightStemFilter(new GermanNormalizationFilter(stream));
+        return new Analyzer.TokenStreamComponents(source, stream);
+    }
+
     private static final GermanAnalysis INSTANCE = new GermanAnalysis();
 
     /** The analysis, loaded once per JVM (the hyphenation tree is the expensive part). */
@@ -128,11 +134,13 @@ public final class GermanAnalysis {
     }
 
     /**
-     * For highlighting: words folded and stemmed like the index, but not split into parts (decompounding is the
-     * costly part of the analysis; the highlighter re-analyses the sections of every hit on the page).
+     * The tokens of {@link #indexAnalyzer()} for {@code text} in a chain of their own (not the analyzer's reused
+     * one), so that several can be open at once: a section is analysed once and its tokens go into two fields.
      */
-    public Analyzer highlightAnalyzer() {
-        return exact;
+    public TokenStream indexTokens(String text) {
+        Analyzer.TokenStreamComponents components = indexComponents();
+        components.getSource().accept(new StringReader(text));
+        return components.getTokenStream();
     }
 
     /** For title prefixes (autocomplete): every prefix of every word, folded, not stemmed. */

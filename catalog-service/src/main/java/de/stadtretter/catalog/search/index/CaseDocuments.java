@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,23 +21,33 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.util.BytesRef;
 
 import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseContent;
 import de.stadtretter.catalog.cases.domain.Place;
+import de.stadtretter.catalog.search.analysis.GermanAnalysis;
 import de.stadtretter.kit.reference.ReferenceData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How a published case becomes a Lucene document: the text fields (stored, with offsets for the highlighter), the
- * facet dimensions, the filter and sort values, and the summary that search results show.
+ * How a published case becomes a Lucene document: the ranking fields, the sections (stored, and indexed with
+ * offsets for the highlighter), the facet dimensions, the filter and sort values, and the summary that search
+ * results show.
  */
 public final class CaseDocuments {
 
+    /** Indexed (to update and delete by it) and as doc values. */
     public static final String ID = "id";
+    /** Doc values: the JSON of {@link SearchSummary}, what a hit shows. */
     public static final String SUMMARY = "summary";
     public static final String SUGGEST = "suggest";
+    /** Doc values (for suggestions), and the name of the first section. */
     public static final String TITLE = "title";
     public static final String TEASER = "teaser";
     public static final String LESSONS = "lessons";
@@ -49,13 +61,25 @@ public final class CaseDocuments {
     static final String F_LEAD = "f_lead";
     static final String F_KEY = "f_key";
     static final String F_BODY = "f_body";
+    /**
+     * Every token of the four ranking fields in one field, documents only: the cheap way to find all matches (for
+     * the hit count and the facets); the ranking fields score only the best of them.
+     */
+    public static final String ALL_TEXT = "f_all";
 
     /**
-     * The stored text of the case by section, shown as highlights (re-analysed for the page's hits only). Each
-     * section is also part of one of the ranking fields.
+     * The sections of the case in this order, shown as highlights: they are the values of the one field
+     * {@link #SECTIONS}.
      */
     public static final List<String> HIGHLIGHTED = List.of(TITLE, TEASER, "problem", "objectives", "approach",
             "implementation", "resources", "results", LESSONS, "transferability");
+    /**
+     * The sections as the values of one field (every section, empty ones too, in the order of
+     * {@link #HIGHLIGHTED}), stored and indexed with the offsets of their tokens, so that the highlighter reads
+     * where a term stands from the postings instead of analysing the text again. Each section is analysed once;
+     * its tokens go into this field, a ranking field and {@link #ALL_TEXT}.
+     */
+    public static final String SECTIONS = "sections";
 
     public static final String DIM_TOPIC = "topic";
     public static final String DIM_LAND = "land";
@@ -70,8 +94,12 @@ public final class CaseDocuments {
     public static final String HELPFUL = "helpful";
 
     private static final FieldType TEXT = textType();
+    /** Sections for the highlighter: where each term stands, no norms (they are not scored). */
+    private static final FieldType OFFSETS = offsetsType();
+    /** Only which documents hold a term. */
+    private static final FieldType MATCHING = docsOnlyType();
     /** The prefixes of the title's words, for autocomplete: only whether a document has them. */
-    private static final FieldType PREFIXES = prefixType();
+    private static final FieldType PREFIXES = docsOnlyType();
 
     private final ReferenceData referenceData;
     private final JsonMapper json;
@@ -94,28 +122,27 @@ public final class CaseDocuments {
         CaseContent.Sections s = content.sections();
         Place place = Place.of(c.ags(), referenceData);
         Document doc = new Document();
-        doc.add(new StringField(ID, c.id().toString(), Field.Store.YES));
-        doc.add(new StoredField(SUMMARY, json.writeValueAsString(SearchSummary.of(c, place))));
+        doc.add(new StringField(ID, c.id().toString(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(c.id().toString())));
+        doc.add(new BinaryDocValuesField(TITLE, new BytesRef(content.title())));
+        doc.add(new BinaryDocValuesField(SUMMARY, new BytesRef(json.writeValueAsString(SearchSummary.of(c, place)))));
 
         String topicLabels = String.join(", ", content.topics().stream()
                 .map(t -> referenceData.topic(t).map(ReferenceData.Topic::labelDe).orElse(t)).toList());
         String placeNames = String.join(", ", nonNull(place.municipalityName(), place.districtName(),
                 place.stateName()));
-        index(doc, F_TITLE, content.title());
-        index(doc, F_LEAD, content.teaser(), String.join(", ", content.tags()), topicLabels, placeNames);
-        index(doc, F_KEY, s.lessons(), s.approach());
-        index(doc, F_BODY, s.problem(), s.objectives(), s.implementation(), s.resources(), s.results(),
-                s.transferability());
-        store(doc, TITLE, content.title());
-        store(doc, TEASER, content.teaser());
-        store(doc, "problem", s.problem());
-        store(doc, "objectives", s.objectives());
-        store(doc, "approach", s.approach());
-        store(doc, "implementation", s.implementation());
-        store(doc, "resources", s.resources());
-        store(doc, "results", s.results());
-        store(doc, LESSONS, s.lessons());
-        store(doc, "transferability", s.transferability());
+        // in the order of HIGHLIGHTED
+        section(doc, F_TITLE, content.title());
+        section(doc, F_LEAD, content.teaser());
+        section(doc, F_BODY, s.problem());
+        section(doc, F_BODY, s.objectives());
+        section(doc, F_KEY, s.approach());
+        section(doc, F_BODY, s.implementation());
+        section(doc, F_BODY, s.resources());
+        section(doc, F_BODY, s.results());
+        section(doc, F_KEY, s.lessons());
+        section(doc, F_BODY, s.transferability());
+        index(doc, F_LEAD, String.join(", ", content.tags()), topicLabels, placeNames);
         doc.add(new Field(SUGGEST, content.title(), PREFIXES));
 
         for (String topic : content.topics()) {
@@ -152,12 +179,23 @@ public final class CaseDocuments {
         }
     }
 
-    public SearchSummary summary(Document doc) {
-        return json.readValue(doc.get(SUMMARY), SearchSummary.class);
+    /** The summary of the document {@code doc} (a top-level doc id of {@code reader}). */
+    public SearchSummary summary(IndexReader reader, int doc) throws IOException {
+        return json.readValue(binary(reader, SUMMARY, doc).utf8ToString(), SearchSummary.class);
     }
 
-    public static UUID id(Document doc) {
-        return UUID.fromString(doc.get(ID));
+    /**
+     * A doc-values field ({@link #ID}, {@link #TITLE}, {@link #SUMMARY}) of a document: doc values need no
+     * decompression of the stored sections.
+     */
+    public static BytesRef binary(IndexReader reader, String field, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("Document " + doc + " has no " + field);
+        }
+        return values.binaryValue();
     }
 
     /** The upper end of a budget: its maximum, else its minimum; null without one. */
@@ -172,14 +210,26 @@ public final class CaseDocuments {
     private static void index(Document doc, String field, String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
-                doc.add(new Field(field, value, TEXT));
+                TokenStream tokens = new CachingTokenFilter(GermanAnalysis.get().indexTokens(value));
+                doc.add(new Field(field, tokens, TEXT));
+                doc.add(new Field(ALL_TEXT, tokens, MATCHING));
             }
         }
     }
 
-    private static void store(Document doc, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            doc.add(new StoredField(field, value));
+    /**
+     * A section: a value of {@link #SECTIONS} (stored; empty if the case has none, so that the n-th value is always
+     * the n-th section), analysed once and indexed in a ranking field, the matching field and {@link #SECTIONS}.
+     */
+    private static void section(Document doc, String rankingField, String value) {
+        // the highlighter separates the values with U+0000: the text itself must not hold one
+        String text = value == null ? "" : value.replace('\u0000', ' ');
+        doc.add(new StoredField(SECTIONS, text));
+        TokenStream tokens = new CachingTokenFilter(GermanAnalysis.get().indexTokens(text));
+        doc.add(new Field(SECTIONS, tokens, OFFSETS));
+        if (!text.isBlank()) {
+            doc.add(new Field(rankingField, tokens, TEXT));
+            doc.add(new Field(ALL_TEXT, tokens, MATCHING));
         }
     }
 
@@ -201,7 +251,15 @@ public final class CaseDocuments {
         return type;
     }
 
-    private static FieldType prefixType() {
+    private static FieldType offsetsType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType docsOnlyType() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS);
         type.setOmitNorms(true);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -55,6 +56,8 @@ public class SearchIndex implements AutoCloseable {
     private final Map<UUID, Stamp> stamps = new ConcurrentHashMap<>();
     /** How many indexed cases each municipality has (for place suggestions). */
     private final Map<String, Integer> casesPerPlace = new ConcurrentHashMap<>();
+    /** Counts the changes of {@link #casesPerPlace}, so that readers can tell whether what they derived is stale. */
+    private final AtomicLong placesVersion = new AtomicLong();
 
     /** What the index holds of one case. */
     public record Stamp(long version, long helpfulCount, String ags) {
@@ -125,6 +128,7 @@ public class SearchIndex implements AutoCloseable {
                 writer.updateDocument(id, documents.document(c));
                 forget(stamps.put(c.id(), Stamp.of(c)));
                 casesPerPlace.merge(c.ags(), 1, Integer::sum);
+                placesVersion.incrementAndGet();
             } else {
                 remove(c.id());
             }
@@ -145,6 +149,7 @@ public class SearchIndex implements AutoCloseable {
     private void forget(Stamp previous) {
         if (previous != null) {
             casesPerPlace.computeIfPresent(previous.ags(), (ags, n) -> n <= 1 ? null : n - 1);
+            placesVersion.incrementAndGet();
         }
     }
 
@@ -157,6 +162,11 @@ public class SearchIndex implements AutoCloseable {
     /** The municipalities (AGS) with indexed cases and how many each has. */
     public Map<String, Integer> casesPerPlace() {
         return Map.copyOf(casesPerPlace);
+    }
+
+    /** Changes whenever {@link #casesPerPlace()} would return something else. */
+    public long placesVersion() {
+        return placesVersion.get();
     }
 
     public boolean contains(UUID id) {
@@ -176,6 +186,7 @@ public class SearchIndex implements AutoCloseable {
             writer.deleteAll();
             stamps.clear();
             casesPerPlace.clear();
+            placesVersion.incrementAndGet();
             source.accept(c -> {
                 inFlight.acquireUninterruptibly();
                 workers.execute(() -> {
@@ -195,6 +206,9 @@ public class SearchIndex implements AutoCloseable {
             if (failure.get() != null) {
                 throw failure.get();
             }
+            // one segment: every query then looks each term up once, facet ordinals need no mapping between
+            // segments (measured: p50 and p95 about a third lower at 100k cases, for about 7 s more)
+            writer.forceMerge(1);
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

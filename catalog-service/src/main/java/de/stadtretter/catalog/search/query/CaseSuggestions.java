@@ -1,13 +1,20 @@
 package de.stadtretter.catalog.search.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -27,6 +34,8 @@ public final class CaseSuggestions {
     public static final int MAX = 10;
     private static final int MAX_TOPICS = 2;
     private static final int MAX_PLACES = 3;
+    private static final Sort TITLES = new Sort(new SortField(CaseDocuments.HELPFUL, SortField.Type.LONG, true),
+            new SortField(CaseDocuments.PUBLISHED_AT, SortField.Type.LONG, true));
 
     /**
      * @param type {@code topic}, {@code place} or {@code case}
@@ -34,15 +43,27 @@ public final class CaseSuggestions {
      */
     public record Suggestion(String text, String type, String value) {}
 
+    /**
+     * A topic or a municipality with published cases, and the folded words of its name.
+     *
+     * @param value the topic id or the AGS
+     */
+    private record Named(String name, String value, int cases, List<String> words) {}
+
+    /** The places with cases by each folded word of their names, derived from one state of the index. */
+    private record Places(long version, NavigableMap<String, List<Named>> byWord) {}
+
     private final SearchIndex index;
     private final ReferenceData referenceData;
     private final GermanAnalysis analysis = GermanAnalysis.get();
-    /** The folded words of each name once: places are matched on every keystroke. */
-    private final Map<String, List<String>> foldedNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Named> topics;
+    private volatile Places places = new Places(-1, new TreeMap<>());
 
     public CaseSuggestions(SearchIndex index, ReferenceData referenceData) {
         this.index = index;
         this.referenceData = referenceData;
+        this.topics = referenceData.topics().stream()
+                .map(t -> new Named(t.labelDe(), t.id(), 0, folded(t.labelDe()))).toList();
     }
 
     public List<Suggestion> suggest(String typed) {
@@ -51,45 +72,75 @@ public final class CaseSuggestions {
             return List.of();
         }
         List<Suggestion> out = new ArrayList<>();
-        referenceData.topics().stream()
-                .filter(t -> matches(t.labelDe(), words))
+        topics.stream()
+                .filter(t -> matches(t.words(), words))
                 .limit(MAX_TOPICS)
-                .forEach(t -> out.add(new Suggestion(t.labelDe(), "topic", t.id())));
-        index.casesPerPlace().entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .map(e -> referenceData.municipality(e.getKey()).orElse(null))
-                .filter(m -> m != null && matches(m.name(), words))
+                .forEach(t -> out.add(new Suggestion(t.name(), "topic", t.value())));
+        candidates(places().byWord(), words.getFirst()).stream()
+                .filter(p -> matches(p.words(), words))
+                .sorted(Comparator.comparingInt(Named::cases).reversed().thenComparing(Named::value))
                 .limit(MAX_PLACES)
-                .forEach(m -> out.add(new Suggestion(m.name(), "place", m.ags())));
-        int titles = MAX - out.size();
-        out.addAll(index.withSearcher(searcher -> {
+                .forEach(p -> out.add(new Suggestion(p.name(), "place", p.value())));
+        out.addAll(titles(words, MAX - out.size()));
+        return out.stream().limit(MAX).sorted(Comparator.comparingInt(s -> order(s.type()))).toList();
+    }
+
+    /** Titles of published cases whose words begin with the typed words: most helpful, then newest first. */
+    private List<Suggestion> titles(List<String> words, int max) {
+        return index.withSearcher(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             for (String word : words) {
                 query.add(new TermQuery(new Term(CaseDocuments.SUGGEST, word)), Occur.FILTER);
             }
             // more hits than needed: the same title (several towns, several years) is suggested once
-            TopDocs top = searcher.search(query.build(), titles * 5, new Sort(
-                    new SortField(CaseDocuments.HELPFUL, SortField.Type.LONG, true),
-                    new SortField(CaseDocuments.PUBLISHED_AT, SortField.Type.LONG, true)));
+            TopDocs top = searcher.search(query.build(), max * 5, TITLES);
             List<Suggestion> found = new ArrayList<>();
-            var stored = searcher.storedFields();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (var hit : top.scoreDocs) {
-                var doc = stored.document(hit.doc, java.util.Set.of(CaseDocuments.ID, CaseDocuments.TITLE));
-                if (found.size() < titles && seen.add(doc.get(CaseDocuments.TITLE))) {
-                    found.add(new Suggestion(doc.get(CaseDocuments.TITLE), "case", doc.get(CaseDocuments.ID)));
+            Set<String> seen = new HashSet<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                String title = CaseDocuments.binary(searcher.getIndexReader(), CaseDocuments.TITLE, hit.doc)
+                        .utf8ToString();
+                if (found.size() < max && seen.add(title)) {
+                    found.add(new Suggestion(title, "case",
+                            CaseDocuments.binary(searcher.getIndexReader(), CaseDocuments.ID, hit.doc).utf8ToString()));
                 }
             }
             return found;
-        }));
-        return out.stream().limit(MAX).sorted(Comparator.comparingInt(s -> order(s.type()))).toList();
+        });
     }
 
-    /** Whether every typed word begins a word of {@code text}. */
-    private boolean matches(String text, List<String> typed) {
-        List<String> textWords = foldedNames.computeIfAbsent(text,
-                t -> analysis.words(t.replace('-', ' ')).stream().map(analysis::fold).toList());
-        return typed.stream().allMatch(w -> textWords.stream().anyMatch(t -> t.startsWith(w)));
+    /** The places with a word beginning with {@code prefix}. */
+    private static Collection<Named> candidates(NavigableMap<String, List<Named>> byWord, String prefix) {
+        Set<Named> out = new LinkedHashSet<>();
+        byWord.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The places of the index's current state; derived again only after places gained or lost cases. */
+    private Places places() {
+        Places current = places;
+        long version = index.placesVersion();
+        if (current.version() == version) {
+            return current;
+        }
+        NavigableMap<String, List<Named>> byWord = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : index.casesPerPlace().entrySet()) {
+            referenceData.municipality(e.getKey()).ifPresent(m -> {
+                Named place = new Named(m.name(), m.ags(), e.getValue(), folded(m.name()));
+                place.words().forEach(w -> byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(place));
+            });
+        }
+        Places derived = new Places(version, byWord);
+        places = derived;
+        return derived;
+    }
+
+    private List<String> folded(String name) {
+        return analysis.words(name.replace('-', ' ')).stream().map(analysis::fold).toList();
+    }
+
+    /** Whether every typed word begins a word of the name. */
+    private static boolean matches(List<String> nameWords, List<String> typed) {
+        return typed.stream().allMatch(w -> nameWords.stream().anyMatch(t -> t.startsWith(w)));
     }
 
     private static int order(String type) {

@@ -2,8 +2,10 @@ package de.stadtretter.catalog.search.query;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -11,125 +13,194 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 
 import de.stadtretter.catalog.search.analysis.GermanAnalysis;
 import de.stadtretter.catalog.search.index.CaseDocuments;
 
 /**
- * Turns what a user typed into a Lucene query over the weighted text fields ({@link CaseDocuments#TEXT_FIELDS}).
+ * Turns what a user typed into two Lucene queries that match the same cases: the ranking query over the weighted
+ * text fields ({@link CaseDocuments#TEXT_FIELDS}) and the matching query over the one field that holds all of
+ * their tokens ({@link CaseDocuments#ALL_TEXT}), which is much cheaper to run over every hit for the facet counts.
  * Each word becomes the best of three readings:
  * <ol>
  * <li>the word itself, folded and stemmed, with its synonyms (weighted a little lower);</li>
  * <li>for a compound, all of its parts ("Wochenmarktkonzept" = "Konzept" and "Wochenmarkt");</li>
- * <li>for a word of at least {@value #MIN_FUZZY_LENGTH} letters that the index does not know at all, its spelling
- * variants (edit distance 1, from 8 letters 2): a typo. Words the index knows never get fuzzy variants, so short
- * and correctly spelled words bring no noise.</li>
+ * <li>for a word of at least {@value #MIN_FUZZY_LENGTH} letters that the index does not know at all, the closest
+ * words the index does know (Lucene's {@link DirectSpellChecker}: edit distance 1, from 8 letters 2): a typo.
+ * Words the index knows never get spelling variants, so short and correctly spelled words bring no noise.</li>
  * </ol>
  * The words are combined with "should": cases matching more of them rank higher.
  */
 public final class GermanQuery {
 
     static final int MIN_FUZZY_LENGTH = 5;
+    private static final int MAX_CORRECTIONS = 8;
     private static final float SYNONYM_WEIGHT = 0.8f;
     private static final float PARTS_WEIGHT = 0.7f;
     private static final float FUZZY_WEIGHT = 0.5f;
     private static final float FIELD_TIE = 0.3f;
 
+    /** The two forms of one query: same matches, one scored over the weighted fields, one cheap to match. */
+    public record Parsed(Query ranking, Query matching) {}
+
+    /** Corrections already looked up on one reader: typed words repeat, and Levenshtein automata are costly. */
+    private record Corrections(IndexReader reader, Map<String, Map<String, Float>> byStem) {}
+
+    private static final int MAX_CACHED_CORRECTIONS = 10_000;
+
     private final GermanAnalysis analysis;
     private final Map<String, Float> fields;
+    private final String allField;
+    private volatile Corrections corrections = new Corrections(null, Map.of());
 
-    public GermanQuery(GermanAnalysis analysis, Map<String, Float> fields) {
+    public GermanQuery(GermanAnalysis analysis, Map<String, Float> fields, String allField) {
         this.analysis = analysis;
         this.fields = fields;
+        this.allField = allField;
     }
 
     public GermanQuery() {
-        this(GermanAnalysis.get(), CaseDocuments.TEXT_FIELDS);
+        this(GermanAnalysis.get(), CaseDocuments.TEXT_FIELDS, CaseDocuments.ALL_TEXT);
     }
 
-    /** The query for {@code text}; null if it holds no searchable word (only stop words, punctuation). */
-    public Query build(String text, IndexReader reader) throws IOException {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
+    /** The queries for {@code text}; null if it holds no searchable word (only stop words, punctuation). */
+    public Parsed build(String text, IndexReader reader) throws IOException {
+        BooleanQuery.Builder ranking = new BooleanQuery.Builder();
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
         int words = 0;
         for (String word : analysis.words(text)) {
-            Query q = word(word, reader);
-            if (q != null) {
-                all.add(q, Occur.SHOULD);
-                words++;
+            List<Reading> readings = readings(word, reader);
+            if (readings.isEmpty()) {
+                continue;
             }
+            List<Query> ranked = new ArrayList<>();
+            BooleanQuery.Builder matched = new BooleanQuery.Builder();
+            for (Reading reading : readings) {
+                ranked.add(reading.ranking());
+                matched.add(reading.matching(), Occur.SHOULD);
+            }
+            ranking.add(ranked.size() == 1 ? ranked.getFirst() : new DisjunctionMaxQuery(ranked, 0.0f), Occur.SHOULD);
+            matching.add(matched.build(), Occur.SHOULD);
+            words++;
         }
-        return words == 0 ? null : all.build();
+        return words == 0 ? null : new Parsed(ranking.build(), matching.build());
     }
 
-    private Query word(String word, IndexReader reader) throws IOException {
+    /** One way to read a word, in both forms. */
+    private record Reading(Query ranking, Query matching) {}
+
+    private List<Reading> readings(String word, IndexReader reader) throws IOException {
         String stem = analysis.stem(word);
         if (stem == null) {
-            return null;
+            return List.of();
         }
-        List<Query> readings = new ArrayList<>();
-        readings.add(exact(stem));
+        List<Reading> readings = new ArrayList<>();
+        Map<String, Float> exact = new LinkedHashMap<>();
+        exact.put(stem, 1.0f);
+        readings.add(alternatives(exact, analysis.synonymsOf(stem)));
 
         List<String> parts = analysis.parts(word);
         if (parts.size() >= 2) {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            BooleanQuery.Builder ranking = new BooleanQuery.Builder();
+            BooleanQuery.Builder matching = new BooleanQuery.Builder();
             for (String part : parts) {
-                all.add(exact(part), Occur.MUST);
+                Reading p = alternatives(Map.of(part, 1.0f), analysis.synonymsOf(part));
+                ranking.add(p.ranking(), Occur.MUST);
+                matching.add(p.matching(), Occur.MUST);
             }
-            readings.add(new BoostQuery(all.build(), PARTS_WEIGHT));
+            readings.add(new Reading(new BoostQuery(ranking.build(), PARTS_WEIGHT), matching.build()));
         }
 
-        if (stem.length() >= MIN_FUZZY_LENGTH && !known(stem, reader)) {
-            int edits = stem.length() >= 8 ? 2 : 1;
-            List<Query> variants = new ArrayList<>();
-            for (Map.Entry<String, Float> field : fields.entrySet()) {
-                variants.add(new BoostQuery(new FuzzyQuery(new Term(field.getKey(), stem), edits, 1, 50, true),
-                        field.getValue()));
+        if (stem.length() >= MIN_FUZZY_LENGTH && reader.docFreq(new Term(allField, stem)) == 0) {
+            Map<String, Float> closest = corrections(stem, reader);
+            if (!closest.isEmpty()) {
+                Reading typo = alternatives(closest, List.of());
+                readings.add(new Reading(new BoostQuery(typo.ranking(), FUZZY_WEIGHT), typo.matching()));
             }
-            readings.add(new BoostQuery(new DisjunctionMaxQuery(variants, FIELD_TIE), FUZZY_WEIGHT));
         }
-        return readings.size() == 1 ? readings.getFirst() : new DisjunctionMaxQuery(readings, 0.0f);
+        return readings;
     }
 
-    /** The stem and its synonyms in every text field, the best field counting most. */
-    private Query exact(String stem) {
-        List<List<String>> synonyms = analysis.synonymsOf(stem);
+    /**
+     * Single words (with their weights, each at most 1) and multi-word alternatives ("Fahrrad parken": all of its
+     * words, in any field; the index keeps no positions) that all mean the same.
+     */
+    private Reading alternatives(Map<String, Float> words, List<List<String>> synonyms) {
+        Map<String, Float> singles = new LinkedHashMap<>(words);
+        List<List<String>> phrases = new ArrayList<>();
+        for (List<String> synonym : synonyms) {
+            if (synonym.size() == 1) {
+                singles.putIfAbsent(synonym.getFirst(), SYNONYM_WEIGHT);
+            } else {
+                phrases.add(synonym);
+            }
+        }
         List<Query> perField = new ArrayList<>();
         for (Map.Entry<String, Float> field : fields.entrySet()) {
-            String name = field.getKey();
-            SynonymQuery.Builder single = new SynonymQuery.Builder(name).addTerm(new Term(name, stem));
-            List<Query> phrases = new ArrayList<>();
-            for (List<String> synonym : synonyms) {
-                if (synonym.size() == 1) {
-                    single.addTerm(new Term(name, synonym.getFirst()), SYNONYM_WEIGHT);
-                } else {
-                    // "lessons learned": all its words (the index keeps no positions)
-                    BooleanQuery.Builder all = new BooleanQuery.Builder();
-                    synonym.forEach(word -> all.add(new TermQuery(new Term(name, word)), Occur.MUST));
-                    phrases.add(new BoostQuery(all.build(), SYNONYM_WEIGHT));
-                }
-            }
-            Query q = single.build();
-            if (!phrases.isEmpty()) {
-                BooleanQuery.Builder any = new BooleanQuery.Builder().add(q, Occur.SHOULD);
-                phrases.forEach(p -> any.add(p, Occur.SHOULD));
-                q = any.build();
-            }
-            perField.add(new BoostQuery(q, field.getValue()));
+            SynonymQuery.Builder any = new SynonymQuery.Builder(field.getKey());
+            singles.forEach((w, weight) -> any.addTerm(new Term(field.getKey(), w), weight));
+            perField.add(new BoostQuery(any.build(), field.getValue()));
         }
-        return new DisjunctionMaxQuery(perField, FIELD_TIE);
+        Query ranking = new DisjunctionMaxQuery(perField, FIELD_TIE);
+
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        singles.keySet().forEach(w -> matching.add(new TermQuery(new Term(allField, w)), Occur.SHOULD));
+        if (!phrases.isEmpty()) {
+            BooleanQuery.Builder withPhrases = new BooleanQuery.Builder().add(ranking, Occur.SHOULD);
+            for (List<String> phrase : phrases) {
+                BooleanQuery.Builder rankAll = new BooleanQuery.Builder();
+                BooleanQuery.Builder matchAll = new BooleanQuery.Builder();
+                for (String w : phrase) {
+                    rankAll.add(alternatives(Map.of(w, 1.0f), List.of()).ranking(), Occur.MUST);
+                    matchAll.add(new TermQuery(new Term(allField, w)), Occur.MUST);
+                }
+                withPhrases.add(new BoostQuery(rankAll.build(), SYNONYM_WEIGHT), Occur.SHOULD);
+                matching.add(matchAll.build(), Occur.SHOULD);
+            }
+            ranking = withPhrases.build();
+        }
+        return new Reading(ranking, matching.build());
     }
 
-    /** Whether any text field holds the term (then it is no typo). */
-    private boolean known(String stem, IndexReader reader) throws IOException {
-        for (String field : fields.keySet()) {
-            if (reader.docFreq(new Term(field, stem)) > 0) {
-                return true;
-            }
+    /**
+     * The indexed words closest to a word the index does not hold, the closest weighted highest (1 down to 0.5 by
+     * their similarity); remembered until the index changes.
+     */
+    private Map<String, Float> corrections(String stem, IndexReader reader) throws IOException {
+        Corrections known = corrections;
+        if (known.reader() != reader) {
+            known = new Corrections(reader, new ConcurrentHashMap<>());
+            corrections = known;
         }
-        return false;
+        Map<String, Float> cached = known.byStem().get(stem);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Float> found = lookUp(stem, reader);
+        if (known.byStem().size() >= MAX_CACHED_CORRECTIONS) {
+            known.byStem().clear();
+        }
+        known.byStem().put(stem, found);
+        return found;
+    }
+
+    private Map<String, Float> lookUp(String stem, IndexReader reader) throws IOException {
+        DirectSpellChecker speller = new DirectSpellChecker();
+        speller.setMaxEdits(stem.length() >= 8 ? 2 : 1);
+        speller.setMinPrefix(1);
+        speller.setMinQueryLength(MIN_FUZZY_LENGTH);
+        speller.setAccuracy(0.5f);
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (SuggestWord s : speller.suggestSimilar(new Term(allField, stem), MAX_CORRECTIONS, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+            out.put(s.string, Math.min(1.0f, Math.max(0.5f, s.score)));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

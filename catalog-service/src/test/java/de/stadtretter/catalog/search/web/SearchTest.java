@@ -69,6 +69,10 @@ class SearchTest extends CatalogIntegrationTest {
         assertThat(lessons).singleElement().asString().contains("<mark>");
         assertThat(JsonPath.<Double>read(body, "$.items[0].score")).isPositive();
 
+        // a typo of a word no case holds yet: no correction (remembered only until the index changes)
+        assertThat(JsonPath.<Integer>read(search(get("/api/catalog/search").param("q", "Xylophonn")), "$.totalItems"))
+                .isZero();
+
         String id = createCase(kommune(FLENSBURG), FLENSBURG, "leerstand");
         String current = mvc.perform(get("/api/catalog/cases/{id}", id)
                 .header("Authorization", "Bearer " + kommune(FLENSBURG))).andReturn().getResponse()
@@ -91,6 +95,14 @@ class SearchTest extends CatalogIntegrationTest {
         assertThat(title).isEqualTo("Konzert mit <mark>Xylophon</mark> &lt;script&gt;alert(1)&lt;&#x2F;script&gt;");
         String lessons2 = JsonPath.<List<String>>read(found, "$.items[0].highlights.lessons").getFirst();
         assertThat(lessons2).isEqualTo("Das &lt;b&gt;<mark>Xylophon</mark>&lt;&#x2F;b&gt; war zu laut.");
+        assertThat(JsonPath.<Map<String, Object>>read(found, "$.items[0].highlights"))
+                .as("only the sections that matched").containsOnlyKeys("title", "lessons");
+
+        // the typo now finds the case, and the highlight marks the word it was corrected to
+        String typo = search(get("/api/catalog/search").param("q", "Xylophonn"));
+        assertThat(JsonPath.<String>read(typo, "$.items[0].id")).isEqualTo(id);
+        assertThat(JsonPath.<List<String>>read(typo, "$.items[0].highlights.lessons").getFirst())
+                .contains("<mark>Xylophon</mark>");
     }
 
     @Test
@@ -115,6 +127,15 @@ class SearchTest extends CatalogIntegrationTest {
                 .containsExactly("Standortförderung und Leerstand");
         assertThat(JsonPath.<List<String>>read(two, "$.facets.land[?(@.value == 'SH')].label"))
                 .containsExactly("Schleswig-Holstein");
+
+        // two facets selected: each is counted with the other's filter only
+        String both = search(get("/api/catalog/search").param("topic", "leerstand").param("land", "SH"));
+        String onlyLand = search(get("/api/catalog/search").param("land", "SH"));
+        assertThat(counts(both, "topic")).isEqualTo(counts(onlyLand, "topic"));
+        assertThat(counts(both, "land")).isEqualTo(counts(filtered, "land"));
+        long hits = JsonPath.<Integer>read(both, "$.totalItems");
+        assertThat(hits).isEqualTo(counts(filtered, "land").get("SH")).isPositive();
+        assertThat(counts(both, "townType").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(hits);
     }
 
     @Test

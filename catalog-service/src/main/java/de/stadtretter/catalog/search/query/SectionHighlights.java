@@ -1,0 +1,159 @@
+package de.stadtretter.catalog.search.query;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+import de.stadtretter.catalog.search.index.CaseDocuments;
+
+/**
+ * The highlights of a page of hits: per section that matched, its best passage, the text HTML-escaped and the
+ * matches in {@code <mark>}. Lucene's {@link UnifiedHighlighter} reads the offsets of the matched terms from the
+ * postings of {@link CaseDocuments#SECTIONS}, whose values are the sections; a passage never crosses from one
+ * section into the next (the highlighter splits at the values).
+ */
+final class SectionHighlights {
+
+    /** Passages considered per case: enough that every section with a match keeps its best one. */
+    private static final int PASSAGES = 3 * CaseDocuments.HIGHLIGHTED.size();
+    /** Values are joined with this character by the highlighter. */
+    private static final char VALUE_SEPARATOR = '\u0000';
+    private static final int MAX_SECTION = 20_000;
+
+    private SectionHighlights() {}
+
+    /** Per hit of {@code page}, in its order: section name → its best passage. */
+    static List<Map<String, List<String>>> of(IndexSearcher searcher, Query ranking, ScoreDoc[] page)
+            throws IOException {
+        List<Map<String, List<String>>> out = new ArrayList<>();
+        if (page.length == 0) {
+            return out;
+        }
+        Highlighter highlighter = new Highlighter(UnifiedHighlighter
+                .builder(searcher, GermanAnalysis.get().indexAnalyzer())
+                .withWeightMatches(false)
+                .withFormatter(new BySection())
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
+                .withMaxLength(CaseDocuments.HIGHLIGHTED.size() * (MAX_SECTION + 1))
+                .withMaxNoHighlightPassages(0));
+        Map<String, Object[]> found = highlighter.sections(query(searcher, ranking), docIds(page));
+        Object[] perDoc = found.get(CaseDocuments.SECTIONS);
+        for (int i = 0; i < page.length; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, List<String>> marks = perDoc == null || perDoc[i] == null ? Map.of()
+                    : (Map<String, List<String>>) perDoc[i];
+            out.add(marks);
+        }
+        return out;
+    }
+
+    private static int[] docIds(ScoreDoc[] page) {
+        int[] ids = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            ids[i] = page[i].doc;
+        }
+        return ids;
+    }
+
+    /**
+     * The terms of the ranking query (typo corrections, synonyms and compound parts included) as term queries on
+     * the sections, which hold the same tokens. A compound part carries the offsets of its compound: "leerstand"
+     * marks the whole "Leerstandskataster".
+     */
+    private static Query query(IndexSearcher searcher, Query ranking) throws IOException {
+        Set<String> forms = new LinkedHashSet<>();
+        searcher.rewrite(ranking).visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                for (Term term : terms) {
+                    forms.add(term.text());
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return occur == Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        forms.stream().limit(IndexSearcher.getMaxClauseCount()).forEach(
+                form -> any.add(new TermQuery(new Term(CaseDocuments.SECTIONS, form)), Occur.SHOULD));
+        return any.build();
+    }
+
+    /** Lucene's highlighter, giving the formatter's objects instead of strings. */
+    private static final class Highlighter extends UnifiedHighlighter {
+        Highlighter(UnifiedHighlighter.Builder builder) {
+            super(builder);
+        }
+
+        Map<String, Object[]> sections(Query query, int[] docIds) throws IOException {
+            return highlightFieldsAsObjects(new String[] {CaseDocuments.SECTIONS}, query, docIds,
+                    new int[] {PASSAGES});
+        }
+    }
+
+    /** Keeps the best passage of each section and formats it; the sections in their order. */
+    private static final class BySection extends PassageFormatter {
+
+        private final DefaultPassageFormatter html = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
+
+        @Override
+        public Object format(Passage[] passages, String content) {
+            int[] starts = sectionStarts(content);
+            Map<Integer, Passage> best = new TreeMap<>();
+            for (Passage passage : passages) {
+                int section = sectionAt(starts, passage.getStartOffset());
+                Passage kept = best.get(section);
+                if (kept == null || passage.getScore() > kept.getScore()) {
+                    best.put(section, passage);
+                }
+            }
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            best.forEach((section, passage) -> {
+                if (section < CaseDocuments.HIGHLIGHTED.size()) {
+                    out.put(CaseDocuments.HIGHLIGHTED.get(section),
+                            List.of(html.format(new Passage[] {passage}, content)));
+                }
+            });
+            return out;
+        }
+
+        private static int[] sectionStarts(String content) {
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            for (int i = content.indexOf(VALUE_SEPARATOR); i >= 0; i = content.indexOf(VALUE_SEPARATOR, i + 1)) {
+                starts.add(i + 1);
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static int sectionAt(int[] starts, int offset) {
+            int section = 0;
+            while (section + 1 < starts.length && starts[section + 1] <= offset) {
+                section++;
+            }
+            return section;
+        }
+    }
+}
