@@ -17,7 +17,8 @@ public record SearchResult(long totalItems, int page, int size, List<Item> items
         Map<String, List<FacetValue>> facets) {
 
     /**
-     * A found case: its summary, the score (null when sorted otherwise than by relevance) and the highlights.
+     * A found case: its summary, its relevance score for the query (also when sorted by date or votes; null
+     * without a query) and the highlights.
      *
      * @param highlights per text field that matched, passages of the text, HTML-escaped, the matches in
      *        {@code <mark>}
