@@ -20,9 +20,7 @@ import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 
 import de.stadtretter.catalog.search.index.CaseDocuments;
 import de.stadtretter.catalog.search.index.SearchIndex;
@@ -74,9 +72,8 @@ final class SearchFacets {
     }
 
     Counted count(SearchIndex.FacetedSearcher searcher, SearchRequest request, Filtered query) throws IOException {
-        Object[] hitsAndCounts = searcher.search(query.without(null), new MultiCollectorManager(
-                new TotalHitCountCollectorManager(searcher.getSlices()), new FacetsCollectorManager()));
-        FacetsCollector hits = (FacetsCollector) hitsAndCounts[1];
+        FacetsCollector hits = searcher.search(query.without(null), new FacetsCollectorManager());
+        int total = hits.getMatchingDocs().stream().mapToInt(FacetsCollector.MatchingDocs::totalHits).sum();
         Map<String, Facets> byDim = new HashMap<>();
         FacetsCollector budgetHits = hits;
         for (String dim : selectedDims(request)) {
@@ -89,7 +86,7 @@ final class SearchFacets {
         }
         byDim.put(CaseDocuments.BUDGET, new LongRangeFacetCounts(CaseDocuments.BUDGET, budgetHits, BUDGET_RANGES));
         Facets facets = new MultiFacets(byDim, new SortedSetDocValuesFacetCounts(searcher.facetState(), hits));
-        return new Counted((Integer) hitsAndCounts[0], hits, facets);
+        return new Counted(total, hits, facets);
     }
 
     /** The selected values of each sorted-set facet. */
