@@ -51,8 +51,8 @@ public class SearchConfig {
     }
 
     @Bean(destroyMethod = "close")
-    SearchIndex searchIndex(ReferenceData referenceData, JsonMapper json, SearchProperties properties) {
-        return new SearchIndex(new CaseDocuments(referenceData, json), properties.indexPath());
+    SearchIndex searchIndex(ReferenceData referenceData, SearchProperties properties) {
+        return new SearchIndex(new CaseDocuments(referenceData), properties.indexPath());
     }
 
     @Bean(destroyMethod = "close")

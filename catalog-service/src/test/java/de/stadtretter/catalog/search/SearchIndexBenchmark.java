@@ -21,14 +21,15 @@ import de.stadtretter.catalog.search.query.CaseSuggestions;
 import de.stadtretter.catalog.search.query.SearchRequest;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.testing.SearchWorkload;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search engine alone, in this JVM, over N synthetic cases: index rebuild, then searches of the shape of the
  * platform benchmark (a query, a topic and a town-type filter, all facets, highlights, 20 per page) and suggestions,
  * with the time per query. Not part of the build (no {@code *Test}); run with
  * {@code ./mvnw -pl catalog-service test -Dtest=SearchIndexBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * [-Dstadtretter.bench.cases=100000]}. The numbers through HTTP come from the platform's {@code SearchBenchmark}.
+ * -DenableAssertions=false [-Dstadtretter.bench.cases=100000]} (surefire enables Java assertions by default, and
+ * Lucene's cost about half the search time). The numbers through HTTP come from the platform's
+ * {@code SearchBenchmark}.
  */
 class SearchIndexBenchmark {
 
@@ -41,7 +42,7 @@ class SearchIndexBenchmark {
         ReferenceData reference = ReferenceData.get();
         SyntheticCases generator = new SyntheticCases(reference, 1);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        try (SearchIndex index = new SearchIndex(new CaseDocuments(reference, JsonMapper.builder().build()), null)) {
+        try (SearchIndex index = new SearchIndex(new CaseDocuments(reference), null)) {
             long t0 = System.nanoTime();
             index.rebuild(sink -> {
                 for (int i = 0; i < CASES; i++) {

@@ -34,7 +34,8 @@ import de.stadtretter.testing.SearchWorkload;
  * Fills the catalogue database of the running platform with synthetic published cases (catalog-service's own
  * generator, run as a second JVM: {@code --stadtretter.catalog.synthetic-cases=N}), rebuilds the search index, then
  * measures searches with a query and two facet filters (all facets, highlights) and suggestions: inside the
- * service (its Micrometer timer), directly against catalog-service and through the gateway, and the service's RSS.
+ * service (its {@code Server-Timing} header), directly against catalog-service and through the gateway, and the
+ * service's RSS.
  * Writes {@code target/benchmark-search.txt}; numbers in docs/benchmarks.md.
  */
 @ExtendWith(StadtretterPlatform.class)
@@ -87,14 +88,11 @@ class SearchBenchmark {
         assertThat(Json.object(get(DIRECT + "/api/catalog/search?q=Leerstand&size=1").body()).toString())
                 .contains("<mark>");
 
-        // the service's timer keeps a sliding window of about two minutes: read it right after each direct run
-        String scrape = "http://127.0.0.1:" + catalogManagementPort() + "/actuator/prometheus";
-        Stats searchDirect = run(DIRECT, searches);
-        String afterSearch = get(scrape, admin).body();
-        Stats suggestDirect = run(DIRECT, suggests);
-        String afterSuggest = get(scrape, admin).body();
-        Stats searchGateway = run(Endpoints.GATEWAY, searches);
-        Stats suggestGateway = run(Endpoints.GATEWAY, suggests);
+        // the time inside the service comes with every answer (Server-Timing): only the measured requests count
+        Run searchDirect = run(DIRECT, searches);
+        Run suggestDirect = run(DIRECT, suggests);
+        Run searchGateway = run(Endpoints.GATEWAY, searches);
+        Run suggestGateway = run(Endpoints.GATEWAY, suggests);
         Map<String, Long> rss = rssKb();
 
         String report = String.format(Locale.ROOT, """
@@ -102,27 +100,37 @@ class SearchBenchmark {
                   generating the synthetic cases: %s
                   index rebuild: %d ms
                   search (q + topic + townType filter, all facets, highlights, size 20), %d measured after %d warm-up:
-                    inside the service   p50 %s  p95 %s  p99 %s
+                    inside the service    %s
                     direct to the service %s
-                    through the gateway   %s
+                    through the gateway   %s (inside the service %s)
                   suggest:
-                    inside the service   p50 %s  p95 %s  p99 %s
+                    inside the service    %s
                     direct to the service %s
-                    through the gateway   %s
+                    through the gateway   %s (inside the service %s)
                   catalog-service RSS after the run: %d MiB (anonymous: heap and native %d MiB; file: mapped index pages %d MiB)
                 """, indexed, java.time.Instant.now(), generateMs == 0 ? "already there" : generateMs + " ms",
                 ((Number) rebuild.get("millis")).longValue(), MEASURED, WARMUP,
-                quantile(afterSearch, "search", "0.5"), quantile(afterSearch, "search", "0.95"),
-                quantile(afterSearch, "search", "0.99"), searchDirect, searchGateway,
-                quantile(afterSuggest, "suggest", "0.5"), quantile(afterSuggest, "suggest", "0.95"),
-                quantile(afterSuggest, "suggest", "0.99"), suggestDirect, suggestGateway, rss.get("VmRSS") / 1024,
-                rss.get("RssAnon") / 1024, rss.get("RssFile") / 1024);
+                searchDirect.inside(), searchDirect.client(), searchGateway.client(), searchGateway.inside().p95Only(),
+                suggestDirect.inside(), suggestDirect.client(), suggestGateway.client(),
+                suggestGateway.inside().p95Only(), rss.get("VmRSS") / 1024, rss.get("RssAnon") / 1024,
+                rss.get("RssFile") / 1024);
         System.out.print(report);
         Files.writeString(Path.of("target/benchmark-search.txt"), report);
+        Files.writeString(Path.of("target/benchmark-search-memory.txt"), memoryBreakdown());
     }
 
     /** Client-side latencies in ms: p50, p95, p99, max of the measured requests. */
     record Stats(double p50, double p95, double p99, double max) {
+        static Stats of(List<Double> ms) {
+            List<Double> sorted = new ArrayList<>(ms);
+            Collections.sort(sorted);
+            return new Stats(at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99), sorted.getLast());
+        }
+
+        String p95Only() {
+            return String.format(Locale.ROOT, "p95 %.2f ms", p95);
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.1f ms", p50, p95, p99,
@@ -130,20 +138,29 @@ class SearchBenchmark {
         }
     }
 
-    private Stats run(String base, List<String> paths) throws Exception {
-        List<Double> ms = new ArrayList<>();
+    /** The client's latencies and the service's own times (its Server-Timing header) of one run. */
+    record Run(Stats client, Stats inside) {}
+
+    private Run run(String base, List<String> paths) throws Exception {
+        List<Double> client = new ArrayList<>();
+        List<Double> inside = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = get(base + paths.get(i));
             long t1 = System.nanoTime();
             assertThat(r.statusCode()).as(paths.get(i) + " " + r.body()).isEqualTo(200);
             if (i >= WARMUP) {
-                ms.add((t1 - t0) / 1e6);
+                client.add((t1 - t0) / 1e6);
+                String timing = r.headers().firstValue("Server-Timing").orElseThrow();
+                Matcher dur = SERVER_TIMING.matcher(timing);
+                assertThat(dur.find()).as(timing).isTrue();
+                inside.add(Double.parseDouble(dur.group(1)));
             }
         }
-        Collections.sort(ms);
-        return new Stats(at(ms, 0.5), at(ms, 0.95), at(ms, 0.99), ms.getLast());
+        return new Run(Stats.of(client), Stats.of(inside));
     }
+
+    private static final Pattern SERVER_TIMING = Pattern.compile(";dur=([0-9.]+)");
 
     private static double at(List<Double> sorted, double q) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
@@ -179,8 +196,28 @@ class SearchBenchmark {
         assertThat(p.waitFor()).as("generator exit code, see " + log).isZero();
     }
 
-    private static int catalogManagementPort() {
-        return Integer.getInteger("stadtretter.bench.catalogManagementPort", 8081);
+    /**
+     * Where catalog-service's memory goes, from {@code jcmd}: the native memory summary when the service runs with
+     * {@code -XX:NativeMemoryTracking=summary} (e.g. {@code JAVA_TOOL_OPTIONS} for the benchmark run), the heap
+     * otherwise.
+     */
+    private static String memoryBreakdown() throws Exception {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        for (ProcessHandle ph : ProcessHandle.allProcesses().toList()) {
+            String cmd = ph.info().commandLine().orElse("");
+            if (cmd.contains("catalog-service.jar") && !cmd.contains("synthetic-cases")) {
+                StringBuilder out = new StringBuilder();
+                for (String what : List.of("VM.native_memory", "GC.heap_info")) {
+                    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(ph.pid()), what)
+                            .redirectErrorStream(true).start();
+                    out.append("$ jcmd <catalog-service> ").append(what).append('\n')
+                            .append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    p.waitFor();
+                }
+                return out.toString();
+            }
+        }
+        return "catalog-service not found\n";
     }
 
     /** The resident set of the catalog-service process (the one listening on 8081), in all and by kind, from /proc. */
@@ -198,12 +235,5 @@ class SearchBenchmark {
             }
         }
         return kb;
-    }
-
-    /** A quantile of the service's own timer from the Prometheus scrape, in ms. */
-    private static String quantile(String prometheus, String kind, String q) {
-        Matcher m = Pattern.compile("stadtretter_search_seconds\\{[^}]*kind=\"" + kind + "\"[^}]*quantile=\"" + q
-                + "\"[^}]*\\} ([0-9.eE+-]+)").matcher(prometheus);
-        return m.find() ? String.format(Locale.ROOT, "%.2f ms", Double.parseDouble(m.group(1)) * 1000) : "n/a";
     }
 }

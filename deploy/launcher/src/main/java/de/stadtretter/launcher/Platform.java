@@ -528,13 +528,22 @@ final class Platform {
             Files.copy(s.jar(repo), jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
         // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search is CPU-bound work
-        // (Lucene analysis and scoring) that needs the optimising compiler
+        // (Lucene analysis and scoring) and the gateway is on the path of every request: both get the optimising
+        // compiler
         List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
-        if (!s.name().equals("catalog-service")) {
+        if (s.name().equals("gateway")) {
+            cmd.add("-XX:ReservedCodeCacheSize=64m");
+        } else if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");
         } else {
             // the optimised code of the search fits in far less than the default 240 MB reservation
             cmd.add("-XX:ReservedCodeCacheSize=64m");
+            // after the index rebuild (which ends with a full collection) the heap shrinks to what searching needs;
+            // never below the initial size, which would otherwise be the maximum here (1/64 of the machine's memory)
+            cmd.add("-Xms64m");
+            cmd.add("-XX:MaxHeapFreeRatio=40");
+            cmd.add("-XX:MinHeapFreeRatio=15");
+            cmd.add("-XX:-ShrinkHeapInSteps"); // at once, not a fraction per collection
         }
         cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         Process p = spawn(s.name(), cmd, env);

@@ -31,9 +31,9 @@ import org.apache.lucene.util.BytesRef;
 import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseContent;
 import de.stadtretter.catalog.cases.domain.Place;
+import de.stadtretter.catalog.cases.domain.ProjectStatus;
 import de.stadtretter.catalog.search.analysis.GermanAnalysis;
 import de.stadtretter.kit.reference.ReferenceData;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How a published case becomes a Lucene document: the ranking fields, the sections (stored, and indexed with
@@ -44,7 +44,7 @@ public final class CaseDocuments {
 
     /** Indexed (to update and delete by it) and as doc values. */
     public static final String ID = "id";
-    /** Doc values: the JSON of {@link SearchSummary}, what a hit shows. */
+    /** Doc values: the {@link SearchSummary}, what a hit shows, in its binary form. */
     public static final String SUMMARY = "summary";
     public static final String SUGGEST = "suggest";
     /** Doc values (for suggestions), and the name of the first section. */
@@ -102,18 +102,37 @@ public final class CaseDocuments {
     private static final FieldType PREFIXES = docsOnlyType();
 
     private final ReferenceData referenceData;
-    private final JsonMapper json;
     private final FacetsConfig facets;
+    private final List<FacetColumns.Dimension> dimensions;
 
-    public CaseDocuments(ReferenceData referenceData, JsonMapper json) {
+    public CaseDocuments(ReferenceData referenceData) {
         this.referenceData = referenceData;
-        this.json = json;
         this.facets = new FacetsConfig();
         facets.setMultiValued(DIM_TOPIC, true);
+        this.dimensions = dimensions(referenceData);
     }
 
     public FacetsConfig facetsConfig() {
         return facets;
+    }
+
+    /** The facet dimensions and their values, as {@link FacetColumns} holds them. */
+    public List<FacetColumns.Dimension> facetDimensions() {
+        return dimensions;
+    }
+
+    private static List<FacetColumns.Dimension> dimensions(ReferenceData referenceData) {
+        List<String> laender = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            referenceData.land("%02d".formatted(i)).ifPresent(l -> laender.add(l.code()));
+        }
+        return List.of(
+                new FacetColumns.Dimension(DIM_TOPIC, referenceData.topics().stream().map(ReferenceData.Topic::id)
+                        .toList()),
+                new FacetColumns.Dimension(DIM_LAND, laender),
+                new FacetColumns.Dimension(DIM_TOWN_TYPE, List.copyOf(referenceData.townTypes().keySet())),
+                new FacetColumns.Dimension(DIM_PROJECT_STATUS, java.util.Arrays.stream(ProjectStatus.values())
+                        .map(ProjectStatus::name).toList()));
     }
 
     /** The document of a published case. */
@@ -125,7 +144,7 @@ public final class CaseDocuments {
         doc.add(new StringField(ID, c.id().toString(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(ID, new BytesRef(c.id().toString())));
         doc.add(new BinaryDocValuesField(TITLE, new BytesRef(content.title())));
-        doc.add(new BinaryDocValuesField(SUMMARY, new BytesRef(json.writeValueAsString(SearchSummary.of(c, place)))));
+        doc.add(new BinaryDocValuesField(SUMMARY, SearchSummary.of(c, place).encode()));
 
         String topicLabels = String.join(", ", content.topics().stream()
                 .map(t -> referenceData.topic(t).map(ReferenceData.Topic::labelDe).orElse(t)).toList());
@@ -181,7 +200,7 @@ public final class CaseDocuments {
 
     /** The summary of the document {@code doc} (a top-level doc id of {@code reader}). */
     public SearchSummary summary(IndexReader reader, int doc) throws IOException {
-        return json.readValue(binary(reader, SUMMARY, doc).utf8ToString(), SearchSummary.class);
+        return SearchSummary.decode(binary(reader, SUMMARY, doc));
     }
 
     /**

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,11 +21,10 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -40,7 +41,7 @@ import de.stadtretter.catalog.search.analysis.GermanAnalysis;
 /**
  * The Lucene index of the published cases: a read model of PostgreSQL, kept in a directory of its own (memory-mapped,
  * deleted at shutdown) and rebuilt at every start. Writes go through one {@link IndexWriter}; readers get
- * near-real-time searchers from a {@link SearcherManager}, each with the facet state of its reader.
+ * near-real-time searchers from a {@link SearcherManager}, each with the {@link FacetColumns} of its segments.
  */
 public class SearchIndex implements AutoCloseable {
 
@@ -56,6 +57,13 @@ public class SearchIndex implements AutoCloseable {
     private final Map<UUID, Stamp> stamps = new ConcurrentHashMap<>();
     /** How many indexed cases each municipality has (for place suggestions). */
     private final Map<String, Integer> casesPerPlace = new ConcurrentHashMap<>();
+    /** The facet columns of each segment (by its core: deletions do not change them), until it is closed. */
+    private final Map<IndexReader.CacheKey, FacetColumns> columns = new ConcurrentHashMap<>();
+    /** One search thread per core, shared by all searches (see {@link CaseSearcher}). */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final int parallelFromDocs;
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(THREADS,
+            Thread.ofPlatform().name("search-", 1).daemon().factory());
     /** Counts the changes of {@link #casesPerPlace}, so that readers can tell whether what they derived is stale. */
     private final AtomicLong placesVersion = new AtomicLong();
 
@@ -66,24 +74,42 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** A searcher with the facet state of its reader. */
-    public static final class FacetedSearcher extends IndexSearcher {
-        private final SortedSetDocValuesReaderState facetState;
+    /** Below this many cases a search runs on one thread: handing work to another costs more than it saves. */
+    public static final int PARALLEL_FROM_DOCS = 20_000;
 
-        FacetedSearcher(IndexReader reader, CaseDocuments documents) throws IOException {
-            super(reader);
-            this.facetState = hasFacets(reader)
-                    ? new DefaultSortedSetDocValuesReaderState(reader, documents.facetsConfig()) : null;
+    /**
+     * A searcher with the {@link FacetColumns} of each segment of its reader. A large index is searched in as many
+     * slices as there are cores, a large segment split into partitions of equal size (Lucene's intra-segment
+     * concurrency); the caller's thread works on them too, so a busy pool slows a search down but never blocks it.
+     */
+    public static final class CaseSearcher extends IndexSearcher {
+        private final FacetColumns[] columns;
+        private final int parallelFromDocs;
+
+        CaseSearcher(IndexReader reader, FacetColumns[] columns, Executor threads, int parallelFromDocs) {
+            super(reader, threads);
+            this.columns = columns;
+            this.parallelFromDocs = parallelFromDocs;
         }
 
-        /** Null while the index holds no facet values at all (an empty catalogue). */
-        public SortedSetDocValuesReaderState facetState() {
-            return facetState;
+        @Override
+        protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            long docs = leaves.stream().mapToLong(leaf -> leaf.reader().maxDoc()).sum();
+            if (docs < parallelFromDocs) {
+                return slices(leaves, Integer.MAX_VALUE, Integer.MAX_VALUE, false);
+            }
+            int perSlice = (int) Math.ceil((double) docs / THREADS);
+            return slices(leaves, perSlice, Integer.MAX_VALUE, true);
         }
 
-        private static boolean hasFacets(IndexReader reader) {
-            return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos()
-                    .fieldInfo(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null);
+        /** The facet values of the documents of {@code segment}. */
+        public FacetColumns columns(LeafReaderContext segment) {
+            return columns[segment.ord];
+        }
+
+        /** Whether the index holds no case at all. */
+        public boolean isEmpty() {
+            return getIndexReader().numDocs() == 0;
         }
     }
 
@@ -91,7 +117,13 @@ public class SearchIndex implements AutoCloseable {
      * @param path where the index lives; null for a new temporary directory, deleted on close
      */
     public SearchIndex(CaseDocuments documents, Path path) {
+        this(documents, path, PARALLEL_FROM_DOCS);
+    }
+
+    /** @param parallelFromDocs from how many documents on a search runs on all cores (tests use small indexes) */
+    public SearchIndex(CaseDocuments documents, Path path, int parallelFromDocs) {
         this.documents = documents;
+        this.parallelFromDocs = parallelFromDocs;
         try {
             this.deleteOnClose = path == null;
             this.path = path == null ? Files.createTempDirectory("catalog-search-") : Files.createDirectories(path);
@@ -99,17 +131,36 @@ public class SearchIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(48);
+            config.setCodec(new CaseCodec());
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                    return new FacetedSearcher(reader, documents);
+                    return new CaseSearcher(reader, columns(reader), searchThreads, parallelFromDocs);
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The columns of each segment of {@code reader}: read for segments new to it, the others remembered. */
+    private FacetColumns[] columns(IndexReader reader) throws IOException {
+        FacetColumns[] out = new FacetColumns[reader.leaves().size()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+            FacetColumns known = core == null ? null : columns.get(core.getKey());
+            if (known == null) {
+                known = FacetColumns.read(leaf.reader(), documents.facetDimensions());
+                if (core != null) {
+                    columns.put(core.getKey(), known);
+                    core.addClosedListener(columns::remove);
+                }
+            }
+            out[leaf.ord] = known;
+        }
+        return out;
     }
 
     public CaseDocuments documents() {
@@ -177,7 +228,7 @@ public class SearchIndex implements AutoCloseable {
     public synchronized void rebuild(Consumer<Consumer<Case>> source) {
         // the analysis (decompounding above all) is the expensive part: one indexing thread per core, fed by the
         // caller's thread reading the cases; IndexWriter takes documents from several threads at once
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = THREADS;
         ExecutorService workers = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("search-rebuild-", 1).daemon().factory());
         Semaphore inFlight = new Semaphore(threads * 64);
@@ -232,7 +283,7 @@ public class SearchIndex implements AutoCloseable {
     /** Runs {@code work} on the current searcher (released afterwards). */
     public <T> T withSearcher(SearchWork<T> work) {
         try {
-            FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
+            CaseSearcher searcher = (CaseSearcher) searchers.acquire();
             try {
                 return work.run(searcher);
             } finally {
@@ -245,7 +296,7 @@ public class SearchIndex implements AutoCloseable {
 
     @FunctionalInterface
     public interface SearchWork<T> {
-        T run(FacetedSearcher searcher) throws IOException;
+        T run(CaseSearcher searcher) throws IOException;
     }
 
     public int size() {
@@ -262,6 +313,7 @@ public class SearchIndex implements AutoCloseable {
     public void close() {
         try {
             searchers.close();
+            searchThreads.shutdownNow();
             writer.rollback();
             directory.close();
             if (deleteOnClose) {

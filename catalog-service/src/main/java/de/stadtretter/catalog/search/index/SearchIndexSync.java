@@ -78,6 +78,10 @@ public class SearchIndexSync implements ApplicationRunner, Ordered, AutoCloseabl
         rebuildTimer.record(took);
         polledUpTo = start;
         log.info("Search index rebuilt: {} published cases in {} ms", index.size(), took.toMillis());
+        // the rebuild needs several times the heap that searching does (analysis of every case, indexing buffers):
+        // one full collection now lets the JVM give that memory back to the system (how much it keeps free is
+        // -XX:MaxHeapFreeRatio, set where catalog-service is started)
+        System.gc();
         return index.size();
     }
 

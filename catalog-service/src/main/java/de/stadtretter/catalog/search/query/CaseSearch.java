@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,8 +30,8 @@ import de.stadtretter.kit.reference.ReferenceData;
 /**
  * Runs a {@link SearchRequest} on the index in three steps:
  * <ol>
- * <li>all hits and the multi-select facet counts ({@link SearchFacets}), found with the cheap matching form of the
- * German query ({@link GermanQuery});</li>
+ * <li>all hits and the multi-select facet counts ({@link SearchFacets}, one pass), found with the cheap matching form
+ * of the German query ({@link GermanQuery});</li>
  * <li>the page: the ranking form of the query scores only those hits (or they are sorted by date or votes);</li>
  * <li>the highlights of the page ({@link SectionHighlights}) and the summaries, from doc values.</li>
  * </ol>
@@ -49,7 +48,7 @@ public final class CaseSearch {
 
     public CaseSearch(SearchIndex index, ReferenceData referenceData) {
         this.index = index;
-        this.facets = new SearchFacets(referenceData);
+        this.facets = new SearchFacets(referenceData, index.documents().facetDimensions());
     }
 
     /** The state codes (SH, HH, ..., TH) of the {@code land} facet and their names. */
@@ -59,8 +58,8 @@ public final class CaseSearch {
 
     public SearchResult search(SearchRequest request) {
         return index.withSearcher(searcher -> {
-            if (searcher.facetState() == null) {
-                return new SearchResult(0, request.page(), request.size(), List.of(), SearchFacets.empty());
+            if (searcher.isEmpty()) {
+                return new SearchResult(0, request.page(), request.size(), List.of(), facets.empty());
             }
             GermanQuery.Parsed text = request.q() == null ? null : german.build(request.q(), searcher.getIndexReader());
             if (request.q() != null && text == null) {
@@ -68,10 +67,9 @@ public final class CaseSearch {
                 text = new GermanQuery.Parsed(none, none);
             }
             Query matching = text == null ? new MatchAllDocsQuery() : text.matching();
-            SearchFacets.Counted counted = facets.count(searcher, request, except -> filtered(request, matching,
-                    except));
+            SearchFacets.Counted counted = facets.count(searcher, request, filtered(request, matching));
 
-            Query hits = new CollectedDocsQuery(counted.hits().getMatchingDocs());
+            Query hits = new CollectedDocsQuery(counted.hits());
             Query ranked = text == null ? hits
                     : new BooleanQuery.Builder().add(text.ranking(), Occur.MUST).add(hits, Occur.FILTER).build();
             int window = Math.max(1, Math.min(counted.total(), (request.page() + 1) * request.size()));
@@ -100,15 +98,15 @@ public final class CaseSearch {
                         highlights.isEmpty() ? Map.of() : highlights.get(i)));
             }
             return new SearchResult(counted.total(), request.page(), request.size(), items,
-                    facets.labelled(counted.facets(), request));
+                    facets.labelled(counted, request));
         });
     }
 
-    /**
-     * {@code text} with the request's filters: dates and lessons as filters, the facet values drilled down except
-     * those of {@code exceptDim}.
-     */
-    private DrillDownQuery filtered(SearchRequest request, Query text, String exceptDim) {
+    /** {@code text} with the request's filters that are no facets: the dates and the lessons. */
+    private static Query filtered(SearchRequest request, Query text) {
+        if (request.startedFrom() == null && request.startedTo() == null && request.hasLessons() == null) {
+            return text;
+        }
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(text, Occur.MUST);
         if (request.startedFrom() != null || request.startedTo() != null) {
             base.add(LongPoint.newRangeQuery(CaseDocuments.STARTED,
@@ -120,16 +118,7 @@ public final class CaseSearch {
             Query lessons = new TermQuery(new Term(CaseDocuments.HAS_LESSONS, "true"));
             base.add(lessons, request.hasLessons() ? Occur.FILTER : Occur.MUST_NOT);
         }
-        DrillDownQuery drill = new DrillDownQuery(index.documents().facetsConfig(), base.build());
-        SearchFacets.selections(request).forEach((dim, values) -> {
-            if (!dim.equals(exceptDim)) {
-                values.forEach(value -> drill.add(dim, value));
-            }
-        });
-        if (request.budgetMax() != null && !CaseDocuments.BUDGET.equals(exceptDim)) {
-            drill.add(CaseDocuments.BUDGET, LongPoint.newRangeQuery(CaseDocuments.BUDGET, 0, request.budgetMax()));
-        }
-        return drill;
+        return base.build();
     }
 
     private static TopDocs sorted(IndexSearcher searcher, Query query, int window, Sort sort) throws IOException {

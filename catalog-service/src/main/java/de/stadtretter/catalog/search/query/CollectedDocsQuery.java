@@ -1,36 +1,30 @@
 package de.stadtretter.catalog.search.query;
 
 import java.io.IOException;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
-import org.apache.lucene.search.DocIdSet;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The documents a {@link FacetsCollector} collected on the same searcher, as a filter: the ranking query then scores
- * exactly the hits that were counted, led by them instead of by every case that matches one filter.
+ * The hits {@link SearchFacets} collected on the same searcher, as a filter: the ranking query then scores exactly
+ * the hits that were counted, led by them instead of by every case that matches the text.
  */
 final class CollectedDocsQuery extends Query {
 
-    private final Map<LeafReader, DocIdSet> docs = new IdentityHashMap<>();
+    /** By segment ord; null where a segment has none. */
+    private final FixedBitSet[] docs;
 
-    CollectedDocsQuery(List<FacetsCollector.MatchingDocs> matching) {
-        for (FacetsCollector.MatchingDocs m : matching) {
-            docs.put(m.context().reader(), m.bits());
-        }
+    CollectedDocsQuery(FixedBitSet[] docs) {
+        this.docs = docs;
     }
 
     @Override
@@ -38,12 +32,13 @@ final class CollectedDocsQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-                DocIdSet set = docs.get(context.reader());
-                DocIdSetIterator iterator = set == null ? null : set.iterator();
-                if (iterator == null) {
+                FixedBitSet set = context.ord < docs.length ? docs[context.ord] : null;
+                int cardinality = set == null ? 0 : set.cardinality();
+                if (cardinality == 0) {
                     return null;
                 }
-                return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, iterator));
+                return new DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode,
+                        new BitSetIterator(set, cardinality)));
             }
 
             @Override
@@ -60,7 +55,7 @@ final class CollectedDocsQuery extends Query {
 
     @Override
     public String toString(String field) {
-        return "CollectedDocs(" + docs.size() + " segments)";
+        return "CollectedDocs(" + docs.length + " segments)";
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -40,6 +41,8 @@ final class SectionHighlights {
     /** Values are joined with this character by the highlighter. */
     private static final char VALUE_SEPARATOR = '\u0000';
     private static final int MAX_SECTION = 20_000;
+    /** Fewer hits are not worth handing to another thread. */
+    private static final int MIN_HITS_PER_PART = 5;
 
     private SectionHighlights() {}
 
@@ -50,40 +53,54 @@ final class SectionHighlights {
         if (page.length == 0) {
             return out;
         }
-        Highlighter highlighter = new Highlighter(UnifiedHighlighter
+        Query query = query(searcher, ranking);
+        // the hits of a page are independent: highlighted in parts, on the searcher's threads (and the caller's)
+        int parts = Math.max(1, Math.min(searcher.getSlices().length, page.length / MIN_HITS_PER_PART));
+        List<Callable<Object[]>> tasks = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int[] docIds = docIds(page, p * page.length / parts, (p + 1) * page.length / parts);
+            tasks.add(() -> {
+                Object[] perDoc = highlighter(searcher).sections(query, docIds).get(CaseDocuments.SECTIONS);
+                return perDoc == null ? new Object[docIds.length] : perDoc;
+            });
+        }
+        for (Object[] perDoc : searcher.getTaskExecutor().invokeAll(tasks)) {
+            for (Object marks : perDoc) {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> sections = marks == null ? Map.of() : (Map<String, List<String>>) marks;
+                out.add(sections);
+            }
+        }
+        return out;
+    }
+
+    private static Highlighter highlighter(IndexSearcher searcher) {
+        return new Highlighter(UnifiedHighlighter
                 .builder(searcher, GermanAnalysis.get().indexAnalyzer())
                 .withWeightMatches(false)
                 .withFormatter(new BySection())
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
                 .withMaxLength(CaseDocuments.HIGHLIGHTED.size() * (MAX_SECTION + 1))
                 .withMaxNoHighlightPassages(0));
-        Map<String, Object[]> found = highlighter.sections(query(searcher, ranking), docIds(page));
-        Object[] perDoc = found.get(CaseDocuments.SECTIONS);
-        for (int i = 0; i < page.length; i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, List<String>> marks = perDoc == null || perDoc[i] == null ? Map.of()
-                    : (Map<String, List<String>>) perDoc[i];
-            out.add(marks);
-        }
-        return out;
     }
 
-    private static int[] docIds(ScoreDoc[] page) {
-        int[] ids = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            ids[i] = page[i].doc;
+    private static int[] docIds(ScoreDoc[] page, int from, int to) {
+        int[] ids = new int[to - from];
+        for (int i = from; i < to; i++) {
+            ids[i - from] = page[i].doc;
         }
         return ids;
     }
 
     /**
-     * The terms of the ranking query (typo corrections, synonyms and compound parts included) as term queries on
-     * the sections, which hold the same tokens. A compound part carries the offsets of its compound: "leerstand"
+     * The terms of the ranking query (typo corrections, synonyms and compound parts included) that the sections hold
+     * (they hold the same tokens as the ranking fields), as term queries on the sections: the highlighter then looks
+     * up in each hit only terms that can be there. A compound part carries the offsets of its compound: "leerstand"
      * marks the whole "Leerstandskataster".
      */
     private static Query query(IndexSearcher searcher, Query ranking) throws IOException {
         Set<String> forms = new LinkedHashSet<>();
-        searcher.rewrite(ranking).visit(new QueryVisitor() {
+        ranking.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... terms) {
                 for (Term term : terms) {
@@ -97,8 +114,14 @@ final class SectionHighlights {
             }
         });
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        forms.stream().limit(IndexSearcher.getMaxClauseCount()).forEach(
-                form -> any.add(new TermQuery(new Term(CaseDocuments.SECTIONS, form)), Occur.SHOULD));
+        int clauses = 0;
+        for (String form : forms) {
+            Term term = new Term(CaseDocuments.SECTIONS, form);
+            if (clauses < IndexSearcher.getMaxClauseCount() && searcher.getIndexReader().docFreq(term) > 0) {
+                any.add(new TermQuery(term), Occur.SHOULD);
+                clauses++;
+            }
+        }
         return any.build();
     }
 

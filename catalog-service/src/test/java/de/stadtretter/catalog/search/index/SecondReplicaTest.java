@@ -19,7 +19,6 @@ import de.stadtretter.catalog.search.query.CaseSearch;
 import de.stadtretter.catalog.search.query.SearchRequest;
 import de.stadtretter.kit.reference.ReferenceData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A second replica of catalog-service: its own index and synchronisation on the same PostgreSQL, as another pod
@@ -30,12 +29,9 @@ class SecondReplicaTest extends CatalogIntegrationTest {
     @Autowired
     CaseRepository cases;
 
-    @Autowired
-    JsonMapper json;
-
     @Test
     void anotherReplicaSeesPublicationsVotesAndArchivingByPolling() throws Exception {
-        try (SearchIndex otherIndex = new SearchIndex(new CaseDocuments(ReferenceData.get(), json), null);
+        try (SearchIndex otherIndex = new SearchIndex(new CaseDocuments(ReferenceData.get()), null);
                 SearchIndexSync otherSync = new SearchIndexSync(otherIndex, cases, Duration.ofMillis(250),
                         Duration.ofSeconds(10), new SimpleMeterRegistry())) {
             otherSync.run(new DefaultApplicationArguments());

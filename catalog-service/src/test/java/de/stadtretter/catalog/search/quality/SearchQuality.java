@@ -139,8 +139,7 @@ public final class SearchQuality {
     public static Report run(List<DemoCases.DemoCase> cases, List<Judged> queries) {
         Map<UUID, String> keys = new HashMap<>();
         cases.forEach(c -> keys.put(c.id(), c.key()));
-        JsonMapper json = JsonMapper.builder().build();
-        try (SearchIndex index = new SearchIndex(new CaseDocuments(ReferenceData.get(), json), null);
+        try (SearchIndex index = new SearchIndex(new CaseDocuments(ReferenceData.get()), null);
                 Bm25 bm25 = new Bm25(cases)) {
             Instant at = Instant.parse("2026-01-01T00:00:00Z");
             for (DemoCases.DemoCase d : cases) {
@@ -177,7 +176,7 @@ public final class SearchQuality {
     public static String explain(List<DemoCases.DemoCase> cases, Judged q) {
         Map<UUID, String> keys = new HashMap<>();
         cases.forEach(c -> keys.put(c.id(), c.key()));
-        try (SearchIndex index = new SearchIndex(new CaseDocuments(ReferenceData.get(), JsonMapper.builder().build()),
+        try (SearchIndex index = new SearchIndex(new CaseDocuments(ReferenceData.get()),
                 null)) {
             Instant at = Instant.parse("2026-01-01T00:00:00Z");
             cases.forEach(d -> index.put(Case.draft(d.id(), d.ags(), d.content(), "q", at).submit(at).publish(at)));

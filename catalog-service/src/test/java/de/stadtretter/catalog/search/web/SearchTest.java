@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -210,6 +212,11 @@ class SearchTest extends CatalogIntegrationTest {
         assertThat(JsonPath.<List<String>>read(lee, "$.suggestions[?(@.type == 'case')].text"))
                 .contains("Leerstandsmanagement mit Kataster und Eigentümeransprache");
         assertThat(JsonPath.<List<Object>>read(lee, "$.suggestions")).hasSizeLessThanOrEqualTo(10);
+        // the time inside the service, per request (W3C Server-Timing)
+        mvc.perform(get("/api/catalog/search/suggest").param("q", "Lee"))
+                .andExpect(header().string("Server-Timing", matchesPattern("suggest;dur=\\d+\\.\\d{3}")));
+        mvc.perform(get("/api/catalog/search").param("q", "Leerstand"))
+                .andExpect(header().string("Server-Timing", matchesPattern("search;dur=\\d+\\.\\d{3}")));
 
         String place = search(get("/api/catalog/search/suggest").param("q", "goer"));
         assertThat(JsonPath.<List<String>>read(place, "$.suggestions[?(@.type == 'place')].text"))
