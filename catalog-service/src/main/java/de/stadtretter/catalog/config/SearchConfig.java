@@ -41,18 +41,22 @@ public class SearchConfig {
      *        rebuilt at every start anyway)
      * @param pollInterval how often each replica asks PostgreSQL for changes made on other replicas
      * @param lookback how far each poll looks back, for transactions that commit after they stamped a change
+     * @param parallelFromCases from how many indexed cases on one search runs on all cores
      */
     @ConfigurationProperties("stadtretter.catalog.search")
-    public record SearchProperties(Path indexPath, Duration pollInterval, Duration lookback) {
+    public record SearchProperties(Path indexPath, Duration pollInterval, Duration lookback,
+            Integer parallelFromCases) {
         public SearchProperties {
             pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
             lookback = lookback == null ? Duration.ofSeconds(10) : lookback;
+            parallelFromCases = parallelFromCases == null ? SearchIndex.PARALLEL_FROM_DOCS : parallelFromCases;
         }
     }
 
     @Bean(destroyMethod = "close")
     SearchIndex searchIndex(ReferenceData referenceData, SearchProperties properties) {
-        return new SearchIndex(new CaseDocuments(referenceData), properties.indexPath());
+        return new SearchIndex(new CaseDocuments(referenceData), properties.indexPath(),
+                properties.parallelFromCases());
     }
 
     @Bean(destroyMethod = "close")

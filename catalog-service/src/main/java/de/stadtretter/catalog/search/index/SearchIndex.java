@@ -131,7 +131,6 @@ public class SearchIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(48);
-            config.setCodec(new CaseCodec());
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, new SearcherFactory() {

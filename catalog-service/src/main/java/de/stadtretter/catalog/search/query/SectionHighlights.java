@@ -23,7 +23,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import de.stadtretter.catalog.search.analysis.GermanAnalysis;
 import de.stadtretter.catalog.search.index.CaseDocuments;
@@ -79,6 +81,7 @@ final class SectionHighlights {
                 .builder(searcher, GermanAnalysis.get().indexAnalyzer())
                 .withWeightMatches(false)
                 .withFormatter(new BySection())
+                .withScorer(new LeanPassageScorer())
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.GERMAN))
                 .withMaxLength(CaseDocuments.HIGHLIGHTED.size() * (MAX_SECTION + 1))
                 .withMaxNoHighlightPassages(0));
@@ -134,6 +137,43 @@ final class SectionHighlights {
         Map<String, Object[]> sections(Query query, int[] docIds) throws IOException {
             return highlightFieldsAsObjects(new String[] {CaseDocuments.SECTIONS}, query, docIds,
                     new int[] {PASSAGES});
+        }
+    }
+
+    /**
+     * Lucene's passage score (BM25 over the passage as a small document), without the hash with a 32 KB block that
+     * {@link PassageScorer#score} allocates for every passage: a page of hits scores hundreds of passages, and those
+     * blocks were more than half of what a search allocated.
+     */
+    static final class LeanPassageScorer extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+            double score = 0;
+            for (int i = 0; i < matches; i++) {
+                if (seenBefore(terms, i)) {
+                    continue;
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].equals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
+            }
+            return (float) (score * norm(passage.getStartOffset()));
+        }
+
+        private static boolean seenBefore(BytesRef[] terms, int i) {
+            for (int j = 0; j < i; j++) {
+                if (terms[j].equals(terms[i])) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
