@@ -93,13 +93,13 @@ public final class CaseDocuments {
     public static final String PUBLISHED_AT = "publishedAt";
     public static final String HELPFUL = "helpful";
 
-    private static final FieldType TEXT = textType();
+    private static final FieldType TEXT = indexedOnly(IndexOptions.DOCS_AND_FREQS, false);
     /** Sections for the highlighter: where each term stands, no norms (they are not scored). */
-    private static final FieldType OFFSETS = offsetsType();
+    private static final FieldType OFFSETS = indexedOnly(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, true);
     /** Only which documents hold a term. */
-    private static final FieldType MATCHING = docsOnlyType();
+    private static final FieldType MATCHING = indexedOnly(IndexOptions.DOCS, true);
     /** The prefixes of the title's words, for autocomplete: only whether a document has them. */
-    private static final FieldType PREFIXES = docsOnlyType();
+    private static final FieldType PREFIXES = indexedOnly(IndexOptions.DOCS, true);
 
     private final ReferenceData referenceData;
     private final FacetsConfig facets;
@@ -262,26 +262,14 @@ public final class CaseDocuments {
         return out;
     }
 
-    /** Frequencies for BM25, no positions: the query never needs them (multi-word synonyms are conjunctions). */
-    private static FieldType textType() {
+    /**
+     * A tokenized field that is indexed, not stored. The ranking fields keep frequencies for BM25 but no positions:
+     * the query never needs them (multi-word synonyms are conjunctions).
+     */
+    private static FieldType indexedOnly(IndexOptions options, boolean omitNorms) {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType offsetsType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.setOmitNorms(true);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType docsOnlyType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
-        type.setOmitNorms(true);
+        type.setIndexOptions(options);
+        type.setOmitNorms(omitNorms);
         type.freeze();
         return type;
     }

@@ -59,8 +59,6 @@ public class SearchIndex implements AutoCloseable {
     private final Map<String, Integer> casesPerPlace = new ConcurrentHashMap<>();
     /** The facet columns of each segment (by its core: deletions do not change them), until it is closed. */
     private final Map<IndexReader.CacheKey, FacetColumns> columns = new ConcurrentHashMap<>();
-    /** One search thread per core, shared by all searches (see {@link CaseSearcher}). */
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final int parallelFromDocs;
     private final ExecutorService searchThreads = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().name("search-", 1).daemon().factory());
@@ -73,6 +71,9 @@ public class SearchIndex implements AutoCloseable {
             return new Stamp(c.version(), c.helpfulCount(), c.ags());
         }
     }
+
+    /** One search thread per core, shared by all searches (see {@link CaseSearcher}); as many for the rebuild. */
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** Below this many cases a search runs on one thread: handing work to another costs more than it saves. */
     public static final int PARALLEL_FROM_DOCS = 20_000;
@@ -227,10 +228,9 @@ public class SearchIndex implements AutoCloseable {
     public synchronized void rebuild(Consumer<Consumer<Case>> source) {
         // the analysis (decompounding above all) is the expensive part: one indexing thread per core, fed by the
         // caller's thread reading the cases; IndexWriter takes documents from several threads at once
-        int threads = THREADS;
-        ExecutorService workers = Executors.newFixedThreadPool(threads,
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS,
                 Thread.ofPlatform().name("search-rebuild-", 1).daemon().factory());
-        Semaphore inFlight = new Semaphore(threads * 64);
+        Semaphore inFlight = new Semaphore(THREADS * 64);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             writer.deleteAll();
