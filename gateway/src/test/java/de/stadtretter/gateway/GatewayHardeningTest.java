@@ -31,7 +31,6 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
     void errorsOfTheGatewayItselfAreProblemJsonWithSecurityHeaders() throws IOException {
         for (String request : new String[] {
             "GET /api/unknown/things HTTP/1.1\r\n\r\n",
-            "DELETE /index.html HTTP/1.1\r\n\r\n",
             "GET /api/matching/needs HTTP/1.1\r\n\r\n", // the service is down
             "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n\r\n", // request line too long
             "GET / HTTP/1.1\r\n" + "X-Filler: " + "b".repeat(200) + "\r\n".repeat(1).repeat(1)
@@ -86,6 +85,23 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
     void staticAssetsMayBeCachedPagesRevalidate() throws IOException {
         assertThat(send("GET /style.css HTTP/1.1\r\n\r\n").header("cache-control")).isEqualTo("public, max-age=3600");
         assertThat(send("GET / HTTP/1.1\r\n\r\n").header("cache-control")).isEqualTo("no-cache");
+        assertThat(send("GET /privat/meine-praxisbeispiele HTTP/1.1\r\n\r\n").header("cache-control"))
+                .as("the portal's no-store for a page with personal data is kept")
+                .isEqualTo("no-cache, no-store, max-age=0, must-revalidate");
+    }
+
+    @Test
+    void everythingButTheApiGoesToThePortal() throws IOException {
+        received.remove("portal");
+        Answer page = send("GET /suche?q=Leerstand HTTP/1.1\r\n\r\n");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(received.get("portal").pathAndQuery()).isEqualTo("/suche?q=Leerstand");
+        received.remove("portal");
+        Answer unknownApi = send("GET /api/unknown HTTP/1.1\r\n\r\n");
+        assertThat(unknownApi.status()).isEqualTo(404);
+        assertThat(unknownApi.header("content-type")).startsWith("application/problem+json");
+        assertThat(received.get("portal")).as("an unknown API path is not a portal page").isNull();
     }
 
     @Test

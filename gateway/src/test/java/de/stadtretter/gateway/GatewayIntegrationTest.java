@@ -49,7 +49,7 @@ abstract class GatewayIntegrationTest {
     static final Map<String, HttpServer> services = new ConcurrentHashMap<>();
 
     static {
-        for (String service : List.of("catalog", "partner", "matching", "notification")) {
+        for (String service : List.of("catalog", "partner", "matching", "notification", "portal")) {
             services.put(service, upstream(service));
         }
     }
@@ -98,8 +98,21 @@ abstract class GatewayIntegrationTest {
                 received.put(service, new Received(service, exchange.getRequestMethod(),
                         exchange.getRequestURI().toString(), exchange.getRequestHeaders().getFirst("Authorization"),
                         body));
-                byte[] answer = ("{\"service\":\"" + service + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                String path = exchange.getRequestURI().getPath();
+                boolean page = service.equals("portal") && !path.contains(".");
+                byte[] answer = (page ? "<!DOCTYPE html><title>portal</title>" : "{\"service\":\"" + service + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", page ? "text/html;charset=UTF-8"
+                        : path.endsWith(".css") ? "text/css" : "application/json");
+                if (path.startsWith("/privat")) {
+                    // like the portal's pages with personal data
+                    exchange.getResponseHeaders().add("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+                }
+                if (exchange.getRequestMethod().equals("HEAD")) {
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                    return;
+                }
                 exchange.sendResponseHeaders(200, answer.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer);

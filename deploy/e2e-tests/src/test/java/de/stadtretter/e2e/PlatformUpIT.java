@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformUpIT {
 
     @Test
-    void everyServiceAndTheGatewayAreReady() throws Exception {
+    void everyServiceTheGatewayAndThePortalAreReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : List.of(9080, 8081, 8082, 8083, 8084)) { // the gateway's actuator has its own port
+        // the gateway's and the portal's actuators have ports of their own
+        for (int port : List.of(9080, 9085, 8081, 8082, 8083, 8084)) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(Endpoints.serviceReadiness(port)))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as("readiness of port %d", port).isEqualTo(200);

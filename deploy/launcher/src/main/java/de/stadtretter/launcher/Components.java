@@ -68,12 +68,19 @@ final class Components {
      */
     static final Service GATEWAY = new Service("gateway", GATEWAY_PORT, GATEWAY_MANAGEMENT_PORT, null);
 
+    /**
+     * The web portal behind the gateway: the browser's login session (in its own database) and the pages. Needs
+     * Keycloak at start (OAuth2 client discovery) and PostgreSQL.
+     */
+    static final Service PORTAL = new Service("portal", 8085, 9085, "portal");
+
     static List<Service> allApps() {
-        return java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(GATEWAY)).toList();
+        return java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(GATEWAY, PORTAL)).toList();
     }
 
     static List<String> databases() {
-        return SERVICES.stream().map(Service::database).toList();
+        return java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of(PORTAL))
+                .map(Service::database).toList();
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))

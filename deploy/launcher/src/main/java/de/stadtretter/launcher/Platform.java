@@ -111,6 +111,8 @@ final class Platform {
                     all.add(infra.thenRunAsync(() -> unchecked(s.name(), () -> startApp(s)), executor));
                 }
                 all.add(keycloak.thenRunAsync(() -> unchecked("gateway", () -> startApp(Components.GATEWAY)), executor));
+                all.add(CompletableFuture.allOf(pg, keycloak)
+                        .thenRunAsync(() -> unchecked("portal", () -> startApp(Components.PORTAL)), executor));
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
@@ -533,6 +535,10 @@ final class Platform {
         List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
         if (s.name().equals("gateway")) {
             cmd.add("-XX:ReservedCodeCacheSize=64m");
+        } else if (s.name().equals("portal")) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+            // the portal links to the services' internal addresses on this machine
+            env.put("STADTRETTER_PORTAL_CATALOG", "http://" + Components.HOST + ":8081");
         } else if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");
         } else {
@@ -677,6 +683,8 @@ final class Platform {
             b.append("  NOT started (jar missing, build with ./mvnw -q -DskipTests package): ")
                     .append(String.join(", ", skipped)).append(nl);
         }
+        b.append("  (pages, login and logout through the gateway; the portal itself listens on ")
+                .append(Components.HOST).append(':').append(Components.PORTAL.port()).append(')').append(nl);
         b.append("  Demo logins (password 'demo' each): kommune (role kommune, AGS 01001000 Flensburg), ")
                 .append("partner (role partner), redaktion (role redaktion), admin (role admin)").append(nl);
         b.append("  Keycloak:    ").append(Components.KEYCLOAK_URL).append("/realms/").append(Components.REALM)

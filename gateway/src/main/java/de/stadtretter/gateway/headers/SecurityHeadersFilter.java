@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * portal's pages and assets, and every error, also those of the gateway itself. Set just before the answer is
  * committed, so they replace whatever a service sent (one consistent value each, e.g. {@code X-XSS-Protection: 0}).
  * <p>Caching: API answers may carry personal data and are {@code no-store} unless the service chose a policy;
- * static assets may be cached for {@code static-max-age}; HTML pages always revalidate.
+ * the portal's own Cache-Control is kept (pages with personal data are no-store); without one, static assets may be
+ * cached for {@code static-max-age} and HTML pages always revalidate.
  */
 public class SecurityHeadersFilter implements WebFilter, Ordered {
 
@@ -46,6 +47,9 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
                     h.remove(HttpHeaders.EXPIRES);
                     h.remove("Pragma");
                 }
+            } else if (h.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+                // the portal decides for its pages: a page with personal data is no-store, so that the back button
+                // shows no private page after the logout
             } else if (isHtml(path)) {
                 h.set(HttpHeaders.CACHE_CONTROL, "no-cache");
             } else {
@@ -59,7 +63,7 @@ public class SecurityHeadersFilter implements WebFilter, Ordered {
     /** The fixed security headers (everything but caching), also for answers given outside Spring. */
     public static java.util.Map<String, String> headersFor(SecurityHeadersProperties properties) {
         java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
-        h.put("Content-Security-Policy", properties.contentSecurityPolicy());
+        h.put("Content-Security-Policy", properties.contentSecurityPolicyWithFormActions());
         h.put("X-Content-Type-Options", "nosniff");
         h.put("X-Frame-Options", "DENY");
         h.put("Referrer-Policy", "no-referrer");

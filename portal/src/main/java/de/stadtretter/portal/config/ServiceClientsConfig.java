@@ -1,0 +1,41 @@
+package de.stadtretter.portal.config;
+
+import java.net.http.HttpClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+import de.stadtretter.portal.catalog.CatalogClient;
+
+/**
+ * The clients of the services. Each has two faces: anonymous for public pages, and with the logged-in member's access
+ * token, which the authorized-client manager refreshes on the server when it has expired (the token never leaves the
+ * portal).
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceClientsConfig {
+
+    static final String REGISTRATION = "keycloak";
+
+    @Bean
+    CatalogClient catalogClient(RestClient.Builder builder, PortalProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients) {
+        RestClient.Builder base = builder.clone().baseUrl(properties.catalog().toString())
+                .requestFactory(requestFactory(properties));
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return new CatalogClient(base.clone().build(), base.clone().requestInterceptor(bearer).build());
+    }
+
+    private static JdkClientHttpRequestFactory requestFactory(PortalProperties properties) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.serviceTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.serviceTimeout());
+        return factory;
+    }
+}
