@@ -102,6 +102,11 @@ class GatewayHardeningTest extends GatewayIntegrationTest {
         assertThat(unknownApi.status()).isEqualTo(404);
         assertThat(unknownApi.header("content-type")).startsWith("application/problem+json");
         assertThat(received.get("portal")).as("an unknown API path is not a portal page").isNull();
+        for (String internal : new String[] {"/error", "/actuator/health", "/api"}) {
+            Answer answer = send("GET " + internal + " HTTP/1.1\r\n\r\n");
+            assertThat(answer.status()).as(internal).isEqualTo(404);
+            assertThat(received.get("portal")).as(internal).isNull();
+        }
     }
 
     @Test

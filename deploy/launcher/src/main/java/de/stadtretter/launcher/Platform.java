@@ -530,13 +530,14 @@ final class Platform {
             Files.copy(s.jar(repo), jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
         // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search is CPU-bound work
-        // (Lucene analysis and scoring) and the gateway is on the path of every request: both get the optimising
-        // compiler
+        // (Lucene analysis and scoring), the gateway is on the path of every request and the portal renders every
+        // page: they get the optimising compiler
         List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
         if (s.name().equals("gateway")) {
             cmd.add("-XX:ReservedCodeCacheSize=64m");
         } else if (s.name().equals("portal")) {
-            cmd.add("-XX:TieredStopAtLevel=1");
+            // rendering pages is CPU work on every request: the optimising compiler, in a small code cache
+            cmd.add("-XX:ReservedCodeCacheSize=48m");
             // the portal links to the services' internal addresses on this machine
             env.put("STADTRETTER_PORTAL_CATALOG", "http://" + Components.HOST + ":8081");
         } else if (!s.name().equals("catalog-service")) {

@@ -28,7 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * cookie, a new session id at login, CSRF tokens on every form, and a logout that also ends the Keycloak session.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
     /** Keycloak's realm roles, as the {@code roles} claim of the user info, become {@code ROLE_<role>}. */
     static final String ROLES_CLAIM = "roles";

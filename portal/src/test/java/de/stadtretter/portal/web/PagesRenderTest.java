@@ -1,0 +1,174 @@
+package de.stadtretter.portal.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import de.stadtretter.portal.catalog.CatalogClient;
+import de.stadtretter.portal.catalog.CatalogModels.Budget;
+import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
+import de.stadtretter.portal.catalog.CatalogModels.CaseSummary;
+import de.stadtretter.portal.catalog.CatalogModels.Contact;
+import de.stadtretter.portal.catalog.CatalogModels.FacetValue;
+import de.stadtretter.portal.catalog.CatalogModels.Indicator;
+import de.stadtretter.portal.catalog.CatalogModels.Municipality;
+import de.stadtretter.portal.catalog.CatalogModels.SearchPage;
+
+/**
+ * Every page renders from its templates (a unit test of the web layer: the catalogue is a stub here; the browser
+ * tests in deploy/e2e-tests run the real thing): German titles, escaping, the contact only for members, 404s.
+ */
+@WebMvcTest(properties = {"logging.structured.format.console="})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(de.stadtretter.portal.config.PortalProperties.class)
+@Import({Labels.class, ErrorPathGuard.class, de.stadtretter.portal.config.WebConfig.class,
+    de.stadtretter.portal.config.SecurityConfig.class})
+class PagesRenderTest {
+
+    static final UUID ID = UUID.fromString("5ea77272-29ec-32d4-b54e-f1bb679e7a48");
+    static final Municipality FLENSBURG = new Municipality("01001000", "Flensburg, Stadt", "Flensburg", "SH",
+            "Schleswig-Holstein", 90164L, "21");
+
+    /** The portal's Keycloak client, without asking a Keycloak for its configuration. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Registration {
+        @org.springframework.context.annotation.Bean
+        org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations() {
+            return new org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository(
+                    org.springframework.security.oauth2.client.registration.ClientRegistration
+                            .withRegistrationId("keycloak").clientId("stadtretter-portal").clientSecret("test")
+                            .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType
+                                    .AUTHORIZATION_CODE)
+                            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "profile")
+                            .authorizationUri("http://idp.test/auth").tokenUri("http://idp.test/token")
+                            .jwkSetUri("http://idp.test/certs").userInfoUri("http://idp.test/userinfo")
+                            .userNameAttributeName("sub").build());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CatalogClient catalog;
+
+    @Test
+    void startPageWithTheNewestCasesTopicsAndTheMap() throws Exception {
+        given(catalog.overview(anyInt())).willReturn(page(List.of(summary("<b>Leerstandsmanagement</b>", Map.of()))));
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Startseite – Stadtretter</title>"),
+                        containsString("&lt;b&gt;Leerstandsmanagement&lt;/b&gt;"),
+                        containsString("Standortförderung und Leerstand"), containsString("class=\"land level-4\""),
+                        containsString("href=\"/suche?land=SH\""), containsString("Zum Inhalt springen"),
+                        containsString("© GeoBasis-DE / BKG 2021 (Daten verändert)"),
+                        not(containsString("<b>Leerstandsmanagement")))));
+    }
+
+    @Test
+    void resultsWithHighlightsFacetsAndPages() throws Exception {
+        given(catalog.search(any(), anyInt())).willReturn(new SearchPage(45, 1, 10,
+                List.of(summary("Leerstandskataster in Flensburg", Map.of("problem",
+                        List.of("Der <mark>Leerstand</mark> &lt;script&gt;x&lt;/script&gt;")))),
+                Map.of("topic", List.of(new FacetValue("leerstand", "Standortförderung und Leerstand", 45)),
+                        "budget", List.of(new FacetValue("100000", "", 12)))));
+        mvc.perform(get("/suche").param("q", "Leerstand").param("topic", "leerstand").param("page", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Suche: Leerstand – Stadtretter</title>"),
+                        containsString("45 Praxisbeispiele gefunden"),
+                        containsString("Der <mark>Leerstand</mark> &lt;script&gt;x&lt;/script&gt;"),
+                        containsString("value=\"leerstand\" checked"), containsString("bis 100.000 €"),
+                        containsString("aria-current=\"page\""), containsString("Vorherige Seite"),
+                        containsString("Nächste Seite"))));
+    }
+
+    @Test
+    void noHitsGiveHelp() throws Exception {
+        given(catalog.search(any(), anyInt())).willReturn(new SearchPage(0, 0, 10, List.of(), Map.of()));
+        mvc.perform(get("/suche").param("q", "zzz")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Keine Treffer"),
+                        containsString("0 Praxisbeispiele gefunden"))));
+    }
+
+    @Test
+    void casePageShowsTheContactOnlyToMembers() throws Exception {
+        given(catalog.find(ID)).willReturn(Optional.of(detail(new Contact("Erika Muster", "Citymanagerin",
+                "erika@example.de", null))));
+        given(catalog.search(any(), anyInt())).willReturn(new SearchPage(0, 0, 4, List.of(), Map.of()));
+        mvc.perform(get("/praxisbeispiele/" + ID)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>&lt;script&gt;alert(1)&lt;/script&gt; Kataster – Stadtretter</title>"),
+                        containsString("Lernerfahrungen und Stolpersteine"), containsString("28,6"),
+                        containsString("Die Kontaktperson sehen angemeldete Mitglieder."),
+                        not(containsString("<script>alert(1)</script>")))));
+        mvc.perform(get("/praxisbeispiele/" + ID).with(oidcLogin().idToken(t -> t.claim("name", "Kai Kommune"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andExpect(content().string(allOf(containsString("erika@example.de"),
+                        not(containsString("Die Kontaktperson sehen angemeldete Mitglieder.")))));
+    }
+
+    @Test
+    void unknownAndMalformedCaseIdsAreGerman404Pages() throws Exception {
+        given(catalog.find(any())).willReturn(Optional.empty());
+        for (String id : List.of(UUID.randomUUID().toString(), "kein-uuid")) {
+            mvc.perform(get("/praxisbeispiele/" + id)).andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
+    void theErrorPathIsNoPageOfItsOwn() throws Exception {
+        mvc.perform(get("/error")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void legalPagesAreThere() throws Exception {
+        mvc.perform(get("/impressum")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>Impressum – Stadtretter</title>")));
+        mvc.perform(get("/datenschutz")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Double-Opt-in")));
+        mvc.perform(get("/barrierefreiheit")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("BITV 2.0"), containsString("Schlichtungsstelle"))));
+    }
+
+    private static SearchPage page(List<CaseSummary> items) {
+        return new SearchPage(items.size(), 0, 6, items, Map.of(
+                "topic", List.of(new FacetValue("leerstand", "Standortförderung und Leerstand", 3)),
+                "land", List.of(new FacetValue("SH", "Schleswig-Holstein", 3), new FacetValue("BY", "Bayern", 1))));
+    }
+
+    private static CaseSummary summary(String title, Map<String, List<String>> highlights) {
+        return new CaseSummary(ID, title, "Kurz gesagt", FLENSBURG, List.of("leerstand"), List.of("Innenstadt"),
+                "RUNNING", LocalDate.of(2024, 3, 1), null, new Budget(50_000L, 80_000L), true, 2,
+                Instant.parse("2026-11-01T10:00:00Z"), highlights);
+    }
+
+    private static CaseDetail detail(Contact contact) {
+        return new CaseDetail(ID, "<script>alert(1)</script> Kataster", "Kurz", FLENSBURG, List.of("leerstand"),
+                List.of("Innenstadt"), "COMPLETED", LocalDate.of(2023, 1, 1), LocalDate.of(2024, 6, 30),
+                "Ausgangslage", "Ziele", "Vorgehen", "Umsetzung", "Kosten", "Ergebnisse",
+                "Was nicht funktioniert hat", "Übertragbar", new Budget(10_000L, 20_000L), List.of("Sofortprogramm"),
+                18, List.of(new Indicator("Leerstandsquote", "%", new java.math.BigDecimal("28.6"),
+                        new java.math.BigDecimal("4.1"), LocalDate.of(2024, 6, 1))),
+                null, contact, List.of(), "PUBLISHED", 3, Instant.parse("2026-11-01T10:00:00Z"), null);
+    }
+}
