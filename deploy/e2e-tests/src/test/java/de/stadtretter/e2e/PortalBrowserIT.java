@@ -70,7 +70,8 @@ class PortalBrowserIT {
             b.press(Keys.ENTER);
             b.waitFor(x -> x.url().contains("/praxisbeispiele/"), "the case page");
             assertThat(b.check("case")).isEqualTo(caseTitle.replace("\n", " ") + " – Stadtretter");
-            assertThat(b.text()).contains("Eckdaten", "Die Kontaktperson sehen angemeldete Mitglieder.");
+            assertThat(b.text()).contains("Eckdaten", "Ausgangslage", "Herangehensweise",
+                    "Die Kontaktperson sehen angemeldete Mitglieder.");
 
             // the back button goes back to the filtered search
             b.driver().navigate().back();

@@ -118,6 +118,8 @@ class PagesRenderTest {
         mvc.perform(get("/praxisbeispiele/" + ID)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<title>&lt;script&gt;alert(1)&lt;/script&gt; Kataster – Stadtretter</title>"),
                         containsString("Lernerfahrungen und Stolpersteine"), containsString("28,6"),
+                        containsString(">Ausgangslage</h2>"), containsString(">Ergebnisse</h2>"),
+                        containsString("Herangehensweise"), containsString("Sofortprogramm"),
                         containsString("Die Kontaktperson sehen angemeldete Mitglieder."),
                         not(containsString("<script>alert(1)</script>")))));
         mvc.perform(get("/praxisbeispiele/" + ID).with(oidcLogin().idToken(t -> t.claim("name", "Kai Kommune"))))
