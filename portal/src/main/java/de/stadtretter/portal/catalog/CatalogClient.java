@@ -1,6 +1,5 @@
 package de.stadtretter.portal.catalog;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +11,6 @@ import org.springframework.web.util.UriBuilder;
 
 import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
 import de.stadtretter.portal.catalog.CatalogModels.SearchPage;
-import de.stadtretter.portal.catalog.CatalogModels.Topic;
 
 /**
  * catalog-service as the portal's pages need it. Public reads go without a token; when a visitor is logged in, the
@@ -43,10 +41,6 @@ public class CatalogClient {
     public java.util.Map<String, Object> suggest(String q) {
         return anonymous.get().uri(b -> b.path("/api/catalog/search/suggest").queryParam("q", q).build()).retrieve()
                 .body(new ParameterizedTypeReference<>() {});
-    }
-
-    public List<Topic> topics() {
-        return anonymous.get().uri("/api/catalog/topics").retrieve().body(new ParameterizedTypeReference<>() {});
     }
 
     /** The case if the caller may see it; empty for an unknown id and for one the caller may not see. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The portal's own records of what catalog-service answers (only the fields the pages show; unknown fields are
@@ -57,9 +56,6 @@ public final class CatalogModels {
             return size <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (totalItems + size - 1) / size);
         }
     }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Topic(String id, @JsonProperty("label_de") String label) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Indicator(String name, String unit, BigDecimal before, BigDecimal after, LocalDate measuredAt) {}

@@ -98,24 +98,6 @@ public record SearchQuery(String q, List<String> topic, List<String> land, List<
         return new SearchQuery(q, topic, land, townType, projectStatus, budgetMax, hasLessons, sort, newPage);
     }
 
-    /** This search with {@code value} of {@code dimension} switched on or off (back to the first page). */
-    public SearchQuery toggle(String dimension, String value) {
-        return switch (dimension) {
-            case "topic" -> new SearchQuery(q, toggled(topic, value), land, townType, projectStatus, budgetMax,
-                    hasLessons, sort, 0);
-            case "land" -> new SearchQuery(q, topic, toggled(land, value), townType, projectStatus, budgetMax,
-                    hasLessons, sort, 0);
-            case "townType" -> new SearchQuery(q, topic, land, toggled(townType, value), projectStatus, budgetMax,
-                    hasLessons, sort, 0);
-            case "projectStatus" -> new SearchQuery(q, topic, land, townType, toggled(projectStatus, value),
-                    budgetMax, hasLessons, sort, 0);
-            case "budget" -> new SearchQuery(q, topic, land, townType, projectStatus,
-                    value.equals(String.valueOf(budgetMax)) || !value.matches("[0-9]{1,15}") ? null
-                            : Long.valueOf(value), hasLessons, sort, 0);
-            default -> this;
-        };
-    }
-
     public boolean selected(String dimension, String value) {
         return switch (dimension) {
             case "topic" -> topic.contains(value);
@@ -125,13 +107,5 @@ public record SearchQuery(String q, List<String> topic, List<String> land, List<
             case "budget" -> value.equals(String.valueOf(budgetMax));
             default -> false;
         };
-    }
-
-    private static List<String> toggled(List<String> values, String value) {
-        List<String> out = new ArrayList<>(values);
-        if (!out.remove(value)) {
-            out.add(value);
-        }
-        return out;
     }
 }

@@ -14,11 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class VisitorAdvice {
 
     /** The logged-in member, or null for an anonymous visitor. */
-    record Member(String name, String organisation, Set<String> roles) {
-        public boolean is(String role) {
-            return roles.contains(role);
-        }
-    }
+    record Member(String name, String organisation, Set<String> roles) {}
 
     @ModelAttribute("member")
     Member member(Authentication auth) {

@@ -22,17 +22,13 @@ class SearchQueryTest {
     }
 
     @Test
-    void togglingAFacetValueStartsAtTheFirstPageAgain() {
-        SearchQuery q = new SearchQuery("Markt", List.of("leerstand"), null, null, null, null, false, null, 3);
-        SearchQuery more = q.toggle("topic", "events");
-        assertThat(more.topic()).containsExactly("leerstand", "events");
-        assertThat(more.page()).isZero();
-        assertThat(more.toggle("topic", "leerstand").topic()).containsExactly("events");
-        assertThat(q.toggle("budget", "100000").budgetMax()).isEqualTo(100_000L);
-        assertThat(q.toggle("budget", "100000").toggle("budget", "100000").budgetMax()).isNull();
-        assertThat(q.toggle("budget", "viel").budgetMax()).isNull();
+    void selectionsAreKnownPerDimension() {
+        SearchQuery q = new SearchQuery("Markt", List.of("leerstand"), null, null, null, 100_000L, false, null, 3);
         assertThat(q.selected("topic", "leerstand")).isTrue();
+        assertThat(q.selected("topic", "events")).isFalse();
+        assertThat(q.selected("budget", "100000")).isTrue();
         assertThat(q.selected("land", "BY")).isFalse();
+        assertThat(q.withPage(0).url()).isEqualTo("/suche?q=Markt&topic=leerstand&budgetMax=100000");
     }
 
     @Test

@@ -41,7 +41,7 @@ class SearchPageController {
             @RequestParam(required = false) String hasLessons, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page, Model model) {
         SearchQuery query = new SearchQuery(q, topic, land, townType, projectStatus, number(budgetMax),
-                "true".equals(hasLessons), sort, (int) Math.max(0, number(page) == null ? 0 : number(page) - 1));
+                "true".equals(hasLessons), sort, pageIndex(page));
         SearchPage result = catalog.search(query, SearchQuery.PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("result", result);
@@ -63,6 +63,12 @@ class SearchPageController {
             return Map.of("suggestions", List.of());
         }
         return catalog.suggest(typed);
+    }
+
+    /** The 0-based page of the 1-based page number in the URL (the first page for none or a wrong one). */
+    private static int pageIndex(String page) {
+        Long number = number(page);
+        return number == null || number < 1 ? 0 : (int) Math.min(number - 1, Integer.MAX_VALUE);
     }
 
     /** A number from the URL, or null when it is none (an edited link still shows a page). */
