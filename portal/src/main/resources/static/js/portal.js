@@ -27,4 +27,22 @@
       }, 150);
     });
   });
+  // A form with errors: the focus goes to the summary at the top, whose links lead to the fields.
+  var summary = document.getElementById('fehler');
+  if (summary) {
+    summary.focus();
+    // a link of the summary puts the focus into its field (a group of checkboxes: its first box)
+    summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var target = document.getElementById(link.getAttribute('href').substring(1));
+        if (!target) { return; }
+        var field = target.matches('input, select, textarea') ? target : target.querySelector('input, select, textarea');
+        if (field) {
+          event.preventDefault();
+          field.focus();
+          field.scrollIntoView({ block: 'center' });
+        }
+      });
+    });
+  }
 })();

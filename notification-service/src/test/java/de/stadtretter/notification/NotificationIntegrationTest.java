@@ -40,8 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class NotificationIntegrationTest {
 
     public static final String BASE_URL = "http://portal.test";
-    public static final String CONFIRM_LINK = BASE_URL + "/api/notifications/subscriptions/confirm?token=";
-    public static final String UNSUBSCRIBE_LINK = BASE_URL + "/api/notifications/subscriptions/unsubscribe?token=";
+    /** The portal's pages, where the links of the mails lead. */
+    public static final String CONFIRM_LINK = BASE_URL + "/newsletter/bestaetigen?token=";
+    public static final String UNSUBSCRIBE_LINK = BASE_URL + "/newsletter/abbestellen?token=";
+    /** The one-click unsubscribe of the List-Unsubscribe header, answered by this service. */
+    public static final String ONE_CLICK_UNSUBSCRIBE = BASE_URL + "/api/notifications/subscriptions/unsubscribe?token=";
 
     @Autowired
     protected MockMvc mvc;
@@ -93,8 +96,14 @@ public abstract class NotificationIntegrationTest {
                 java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    protected static String pathOf(String link) {
-        return link.substring(BASE_URL.length());
+    /**
+     * This service's own page for the token of a mail link (the portal's pages call the JSON endpoints; these pages
+     * answer the one-click unsubscribe and stay for links of older mails).
+     */
+    protected static String servicePageOf(String link) {
+        String token = java.net.URLEncoder.encode(tokenOf(link), java.nio.charset.StandardCharsets.UTF_8);
+        return (link.startsWith(CONFIRM_LINK) ? "/api/notifications/subscriptions/confirm?token="
+                : "/api/notifications/subscriptions/unsubscribe?token=") + token;
     }
 
     record Request(String email, List<String> topics) {}

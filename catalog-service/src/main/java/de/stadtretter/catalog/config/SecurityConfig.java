@@ -28,7 +28,7 @@ public class SecurityConfig {
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
                 .requestMatchers("/api/catalog/admin/**").hasRole(ADMIN)
-                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", "/api/catalog/topics", "/api/catalog/export",
+                .requestMatchers(ApiSecurity.reads(CASES, CASES + "/*", CASES + "/*/helpful", "/api/catalog/topics", "/api/catalog/export",
                         "/api/catalog/search", "/api/catalog/search/suggest", "/api/catalog/v3/api-docs",
                         "/api/catalog/v3/api-docs/**"))
                         .permitAll()

@@ -52,8 +52,8 @@ class CaseFlowIT {
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         HtmlForm form = HtmlForm.first(page.body(), link);
         assertThat(form.button()).isEqualTo("Abonnement bestätigen");
-        assertThat(form.action()).isEqualTo(URI.create(Endpoints.GATEWAY + Subscriber.SUBSCRIPTIONS + "/confirm"));
-        assertThat(form.fields()).containsOnlyKeys("token");
+        assertThat(form.action()).isEqualTo(URI.create(Endpoints.GATEWAY + Subscriber.CONFIRM_PAGE));
+        assertThat(form.fields()).containsOnlyKeys("token", "_csrf");
 
         // ... and presses the button, as a browser would
         HttpResponse<String> confirmed = Subscriber.submit(form);
@@ -109,7 +109,7 @@ class CaseFlowIT {
             MailClient.Mail announcement = subscriber.awaitAnnouncement(title);
             assertThat(announcement.subject()).isEqualTo("Neues Praxisbeispiel: " + title);
             assertThat(announcement.to()).containsExactly(address);
-            assertThat(announcement.body()).contains(title).contains(Endpoints.GATEWAY + CASES + "/" + id);
+            assertThat(announcement.body()).contains(title).contains(Endpoints.GATEWAY + "/praxisbeispiele/" + id);
         }
     }
 

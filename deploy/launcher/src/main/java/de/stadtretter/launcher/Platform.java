@@ -532,14 +532,19 @@ final class Platform {
         // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search is CPU-bound work
         // (Lucene analysis and scoring), the gateway is on the path of every request and the portal renders every
         // page: they get the optimising compiler
-        List<String> cmd = new ArrayList<>(List.of(javaCmd, "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC"));
+        // the portal holds no data (its sessions are in PostgreSQL): a smaller heap, which starts small
+        List<String> cmd = new ArrayList<>(List.of(javaCmd, s.name().equals("portal") ? "-Xmx128m" : "-Xmx256m",
+                "-Xss512k", "-XX:+UseSerialGC"));
         if (s.name().equals("gateway")) {
             cmd.add("-XX:ReservedCodeCacheSize=64m");
         } else if (s.name().equals("portal")) {
             // rendering pages is CPU work on every request: the optimising compiler, in a small code cache
             cmd.add("-XX:ReservedCodeCacheSize=48m");
+            cmd.add("-Xms32m");
+            env.put("MALLOC_ARENA_MAX", "2");
             // the portal links to the services' internal addresses on this machine
             env.put("STADTRETTER_PORTAL_CATALOG", "http://" + Components.HOST + ":8081");
+            env.put("STADTRETTER_PORTAL_NOTIFICATION", "http://" + Components.HOST + ":8084");
         } else if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");
         } else {
@@ -687,6 +692,7 @@ final class Platform {
         b.append("  (pages, login and logout through the gateway; the portal itself listens on ")
                 .append(Components.HOST).append(':').append(Components.PORTAL.port()).append(')').append(nl);
         b.append("  Demo logins (password 'demo' each): kommune (role kommune, AGS 01001000 Flensburg), ")
+                .append("kommune2 (role kommune, AGS 14713000 Leipzig), ")
                 .append("partner (role partner), redaktion (role redaktion), admin (role admin)").append(nl);
         b.append("  Keycloak:    ").append(Components.KEYCLOAK_URL).append("/realms/").append(Components.REALM)
                 .append("/account  (admin console ").append(Components.KEYCLOAK_URL)

@@ -29,7 +29,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                         .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(CurrentUser.ADMIN)
-                        .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS).permitAll()
+                        .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS, SUBSCRIPTIONS + "/confirmations",
+                                SUBSCRIPTIONS + "/unsubscriptions").permitAll()
                         .requestMatchers(SUBSCRIPTIONS + "/confirm", SUBSCRIPTIONS + "/unsubscribe").permitAll()
                         .requestMatchers(ApiSecurity.reads("/api/notifications/assets/**")).permitAll()
                         .anyRequest().authenticated())

@@ -20,16 +20,26 @@ public class Links {
         this.base = properties.publicBaseUrl();
     }
 
+    /** The portal's confirmation page (the link in the confirmation mail). */
     public String confirm(String token) {
-        return base + SUBSCRIPTIONS + "/confirm?token=" + encode(token);
+        return base + "/newsletter/bestaetigen?token=" + encode(token);
     }
 
+    /** The portal's unsubscribe page (the link at the end of every mail). */
     public String unsubscribe(String token) {
+        return base + "/newsletter/abbestellen?token=" + encode(token);
+    }
+
+    /**
+     * The one-click unsubscribe of mail programs (RFC 8058, {@code List-Unsubscribe-Post}): a POST without a form
+     * token, so it goes to this service's own page, not to the portal.
+     */
+    public String oneClickUnsubscribe(String token) {
         return base + SUBSCRIPTIONS + "/unsubscribe?token=" + encode(token);
     }
 
     public String caseDetails(UUID caseId) {
-        return base + "/api/catalog/cases/" + caseId;
+        return base + "/praxisbeispiele/" + caseId;
     }
 
     public String home() {

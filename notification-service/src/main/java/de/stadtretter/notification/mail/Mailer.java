@@ -79,7 +79,7 @@ public class Mailer {
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(text, html);
-            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             message.setHeader("Auto-Submitted", "auto-generated");
         } catch (MessagingException e) {

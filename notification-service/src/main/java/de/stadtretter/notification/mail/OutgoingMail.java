@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * A mail to one subscriber: {@code template} names {@code mail/<template>.html} and {@code mail/<template>.txt},
- * rendered with {@code model}; {@code unsubscribeUrl} goes into the body's model (as {@code unsubscribeUrl}) and
- * into the {@code List-Unsubscribe} header.
+ * rendered with {@code model}; {@code unsubscribeUrl} (the portal's page) goes into the body's model (as
+ * {@code unsubscribeUrl}), {@code oneClickUnsubscribeUrl} into the {@code List-Unsubscribe} header (RFC 8058).
  */
 public record OutgoingMail(String kind, String to, String subject, String template, Map<String, Object> model,
-        String unsubscribeUrl) {
+        String unsubscribeUrl, String oneClickUnsubscribeUrl) {
 }

@@ -44,7 +44,7 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
         assertThat(mail.getFrom()[0].toString()).contains("noreply@stadtretter.local");
         assertThat(TestMail.text(mail)).contains("Guten Tag", label("leerstand"), label("marketing"))
                 .doesNotContain("[(");
-        assertThat(TestMail.header(mail, "List-Unsubscribe")).startsWith("<" + UNSUBSCRIBE_LINK);
+        assertThat(TestMail.header(mail, "List-Unsubscribe")).startsWith("<" + ONE_CLICK_UNSUBSCRIBE);
         String link = TestMail.link(mail, CONFIRM_LINK);
         assertThat(TestMail.html(mail)).contains("href=\"" + link.replace("&", "&amp;") + "\"");
         // only the hash of the token is stored
@@ -54,7 +54,7 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
                 .param("t", token).query(Long.class).single()).isZero();
 
         // a GET (e.g. a mail scanner prefetching the link) only shows the form
-        mvc.perform(get(pathOf(link)))
+        mvc.perform(get(servicePageOf(link)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Abonnement bestätigen")))
@@ -184,6 +184,38 @@ class SubscriptionFlowTest extends NotificationIntegrationTest {
                 .andExpect(content().string(containsString("abgelaufen")));
         mvc.perform(post(SUBSCRIPTIONS + "/confirm").param("token", token)).andExpect(status().isGone());
         assertThat(statusOf(email)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void thePortalConfirmsAndUnsubscribesWithTheTokenOfTheLink() throws Exception {
+        String email = newAddress("portal");
+        MimeMessage mail = requestSubscription(email, List.of("events", "leerstand"), 1);
+        String token = tokenOf(TestMail.link(mail, CONFIRM_LINK));
+        mvc.perform(post(SUBSCRIPTIONS + "/confirmations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"token\": \"" + token + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.topics", hasItem(label("events"))));
+        assertThat(statusOf(email)).isEqualTo("CONFIRMED");
+        // the token is used up
+        mvc.perform(post(SUBSCRIPTIONS + "/confirmations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"token\": \"" + token + "\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post(SUBSCRIPTIONS + "/confirmations").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("token"));
+
+        String unsubscribe = tokenOf(TestMail.link(mail, UNSUBSCRIBE_LINK));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(SUBSCRIPTIONS + "/unsubscriptions").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"token\": \"" + unsubscribe + "\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNSUBSCRIBED"));
+        }
+        assertThat(statusOf(email)).isEqualTo("UNSUBSCRIBED");
+        mvc.perform(post(SUBSCRIPTIONS + "/unsubscriptions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"token\": \"unbekannt\"}"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -31,6 +31,17 @@ public class CatalogClient {
         return client().get().uri(b -> searchUri(b, query, size)).retrieve().body(SearchPage.class);
     }
 
+    /**
+     * Published cases for a list without passages (similar cases): anonymous, since only published cases are found,
+     * and without highlights, which such a list does not show.
+     */
+    public SearchPage plainSearch(SearchQuery query, int size) {
+        return anonymous.get().uri(b -> {
+            b.queryParam("highlight", false);
+            return searchUri(b, query, size);
+        }).retrieve().body(SearchPage.class);
+    }
+
     /** The newest published cases with the facet counts of the whole catalogue (for the start page). */
     public SearchPage overview(int size) {
         return client().get().uri(b -> b.path("/api/catalog/search").queryParam("sort", "newest")
@@ -41,6 +52,12 @@ public class CatalogClient {
     public java.util.Map<String, Object> suggest(String q) {
         return anonymous.get().uri(b -> b.path("/api/catalog/search/suggest").queryParam("q", q).build()).retrieve()
                 .body(new ParameterizedTypeReference<>() {});
+    }
+
+    /** The topic list with German labels. */
+    public java.util.List<CatalogModels.Topic> topics() {
+        return anonymous.get().uri("/api/catalog/topics").retrieve()
+                .body(new ParameterizedTypeReference<java.util.List<CatalogModels.Topic>>() {});
     }
 
     /** The case if the caller may see it; empty for an unknown id and for one the caller may not see. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The portal's own records of what catalog-service answers (only the fields the pages show; unknown fields are
@@ -61,7 +63,13 @@ public final class CatalogModels {
     public record Indicator(String name, String unit, BigDecimal before, BigDecimal after, LocalDate measuredAt) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Actors(String lead, List<String> stakeholders) {}
+    public record Actors(String lead, List<String> stakeholders, List<UUID> partnerIds) {
+
+        public Actors {
+            stakeholders = stakeholders == null ? List.of() : stakeholders;
+            partnerIds = partnerIds == null ? List.of() : partnerIds;
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String name, String role, String email, String phone) {}
@@ -69,14 +77,23 @@ public final class CatalogModels {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Link(String title, String url) {}
 
-    /** A case as catalog-service shows it to the caller (the contact only to logged-in members). */
+    /** A revision of a published case that waits (status DRAFT, SUBMITTED or CHANGES_REQUESTED). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CaseDetail(UUID id, String title, String teaser, Municipality municipality, List<String> topics,
-            List<String> tags, String projectStatus, LocalDate startDate, LocalDate endDate, String problem,
-            String objectives, String approach, String implementation, String resources, String results,
-            String lessons, String transferability, Budget budget, List<String> fundingProgrammes,
+    public record PendingRevision(String status, long version, Instant updatedAt, Instant submittedAt) {}
+
+    /**
+     * A case as catalog-service shows it to the caller (the contact only to logged-in members; the review comment and
+     * the pending revision only to the owner organisation and the Redaktion).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CaseDetail(UUID id, String title, String teaser, String ags, String ownerOrganisation,
+            Municipality municipality,
+            List<String> topics, List<String> tags, String projectStatus, LocalDate startDate, LocalDate endDate,
+            String problem, String objectives, String approach, String implementation, String resources,
+            String results, String lessons, String transferability, Budget budget, List<String> fundingProgrammes,
             Integer durationMonths, List<Indicator> indicators, Actors actors, Contact contact, List<Link> links,
-            String status, long helpfulCount, Instant publishedAt, Instant updatedAt) {
+            String status, String reviewComment, PendingRevision pendingRevision, long helpfulCount, long version,
+            Instant createdAt, Instant updatedAt, Instant submittedAt, Instant publishedAt) {
 
         public CaseDetail {
             topics = topics == null ? List.of() : topics;
@@ -86,6 +103,53 @@ public final class CatalogModels {
             links = links == null ? List.of() : links;
         }
     }
+
+    /** A page of {@code GET /api/catalog/cases}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CaseList(List<CaseDetail> items, int page, int size, long totalItems) {
+
+        public CaseList {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    /**
+     * A pending revision with the case as it will read once published ({@code revisedCase}), the fields in which it
+     * differs from the published case, and the Redaktion's comment if it was returned.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Revision(UUID caseId, String status, long version, long basedOn, List<String> changedFields,
+            String reviewComment, Instant submittedAt, @JsonProperty("case") CaseDetail revisedCase) {
+
+        public Revision {
+            changedFields = changedFields == null ? List.of() : changedFields;
+        }
+    }
+
+    /** One step of a case's workflow history. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record HistoryEntry(String action, String fromStatus, String toStatus, Instant occurredAt, String comment,
+            List<String> changedFields) {
+
+        public HistoryEntry {
+            changedFields = changedFields == null ? List.of() : changedFields;
+        }
+    }
+
+    /** A topic of the reference list ({@code GET /api/catalog/topics} names the German label {@code label_de}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Topic(String id, @JsonProperty("label_de") String labelDe) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Helpful(long helpfulCount, boolean helpful) {}
+
+    /** What the portal writes: the body of {@code POST /api/catalog/cases} and of the PUTs of a case or revision. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CaseWrite(String title, String teaser, String ags, List<String> topics, List<String> tags,
+            String projectStatus, LocalDate startDate, LocalDate endDate, String problem, String objectives,
+            String approach, String implementation, String resources, String results, String lessons,
+            String transferability, Budget budget, List<String> fundingProgrammes, Integer durationMonths,
+            List<Indicator> indicators, Actors actors, Contact contact, List<Link> links, Long version) {}
 
     private CatalogModels() {
     }

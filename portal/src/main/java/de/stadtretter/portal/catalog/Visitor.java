@@ -5,9 +5,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Whether the current request comes from a logged-in member. */
-final class Visitor {
+public final class Visitor {
 
-    static boolean loggedIn() {
+    public static boolean loggedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param catalog the internal address of catalog-service (the portal calls the services directly, not through the
  *        gateway)
+ * @param notification the internal address of notification-service (newsletter subscriptions)
  * @param serviceTimeout how long a page waits for a service before it shows an error page
  * @param contact the e-mail address of the operator, on the legal pages and for accessibility feedback
  */
 @ConfigurationProperties("stadtretter.portal")
 public record PortalProperties(
         @DefaultValue("http://127.0.0.1:8081") URI catalog,
+        @DefaultValue("http://127.0.0.1:8084") URI notification,
         @DefaultValue("5s") Duration serviceTimeout,
         @DefaultValue("kontakt@stadtretter.example") String contact) {}

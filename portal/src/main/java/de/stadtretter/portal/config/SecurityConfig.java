@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,8 +45,9 @@ public class SecurityConfig {
         keycloakLogout.setPostLogoutRedirectUri("{baseUrl}/?abgemeldet");
         http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/redaktion/**").hasRole("redaktion")
-                        .requestMatchers("/meine-praxisbeispiele/**").hasRole("kommune")
+                        .requestMatchers("/redaktion", "/redaktion/**").hasAnyRole("redaktion", "admin")
+                        .requestMatchers("/meine-praxisbeispiele", "/meine-praxisbeispiele/**").hasRole("kommune")
+                        .requestMatchers(HttpMethod.POST, "/praxisbeispiele/*/hilfreich").authenticated()
                         .requestMatchers("/anmelden").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(o -> o

@@ -10,6 +10,8 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.web.client.RestClient;
 
 import de.stadtretter.portal.catalog.CatalogClient;
+import de.stadtretter.portal.catalog.EditorialClient;
+import de.stadtretter.portal.newsletter.NotificationClient;
 
 /**
  * The clients of the services. Each has two faces: anonymous for public pages, and with the logged-in member's access
@@ -29,6 +31,22 @@ class ServiceClientsConfig {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         return new CatalogClient(base.clone().build(), base.clone().requestInterceptor(bearer).build());
+    }
+
+    @Bean
+    EditorialClient editorialClient(RestClient.Builder builder, PortalProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients) {
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return new EditorialClient(builder.clone().baseUrl(properties.catalog().toString())
+                .requestFactory(requestFactory(properties)).requestInterceptor(bearer).build());
+    }
+
+    /** Subscriptions are anonymous: no token, whoever is logged in. */
+    @Bean
+    NotificationClient notificationClient(RestClient.Builder builder, PortalProperties properties) {
+        return new NotificationClient(builder.clone().baseUrl(properties.notification().toString())
+                .requestFactory(requestFactory(properties)).build());
     }
 
     private static JdkClientHttpRequestFactory requestFactory(PortalProperties properties) {

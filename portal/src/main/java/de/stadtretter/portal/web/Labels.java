@@ -31,6 +31,38 @@ public class Labels {
         return code == null ? "" : STATUS.getOrDefault(code, code);
     }
 
+    private static final Map<String, String> WORKFLOW = Map.of("DRAFT", "Entwurf", "SUBMITTED", "Bei der Redaktion",
+            "CHANGES_REQUESTED", "Änderungen erbeten", "PUBLISHED", "Veröffentlicht", "ARCHIVED", "Archiviert");
+    private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("created", "Angelegt"),
+            Map.entry("edited", "Bearbeitet"), Map.entry("submitted", "Eingereicht"),
+            Map.entry("published", "Veröffentlicht"), Map.entry("changes-requested", "Änderungen erbeten"),
+            Map.entry("archived", "Archiviert"), Map.entry("revision-submitted", "Überarbeitung eingereicht"),
+            Map.entry("revision-published", "Überarbeitung veröffentlicht"),
+            Map.entry("revision-created", "Überarbeitung begonnen"), Map.entry("revision-edited", "Überarbeitung bearbeitet"),
+            Map.entry("revision-discarded", "Überarbeitung verworfen"),
+            Map.entry("revision-changes-requested", "Änderungen an der Überarbeitung erbeten"));
+
+    /** Where a case (or revision) is in the editorial workflow. */
+    public String workflow(String code) {
+        return code == null ? "" : WORKFLOW.getOrDefault(code, code);
+    }
+
+    /** A step of a case's history. */
+    public String action(String code) {
+        return code == null ? "" : ACTIONS.getOrDefault(code, code);
+    }
+
+    /** The badge colour of a workflow status. */
+    public String workflowBadge(String code) {
+        return switch (code == null ? "" : code) {
+            case "PUBLISHED" -> "kern-badge--success";
+            case "CHANGES_REQUESTED" -> "kern-badge--warning";
+            case "SUBMITTED" -> "kern-badge--info";
+            case "ARCHIVED" -> "kern-badge--danger";
+            default -> "";
+        };
+    }
+
     public String sort(String code) {
         return SORTS.getOrDefault(code, code);
     }
@@ -92,6 +124,24 @@ public class Labels {
             Map.entry("results", "Ergebnisse"), Map.entry("lessons", "Lernerfahrungen"),
             Map.entry("transferability", "Übertragbarkeit"), Map.entry("tags", "Schlagworte"),
             Map.entry("place", "Ort"));
+
+private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("title", "Titel"),
+            Map.entry("teaser", "Kurzbeschreibung"), Map.entry("topics", "Themen"),
+            Map.entry("tags", "Schlagworte"), Map.entry("projectStatus", "Projektstand"),
+            Map.entry("startDate", "Projektbeginn"), Map.entry("endDate", "Projektende"),
+            Map.entry("problem", "Ausgangslage"), Map.entry("objectives", "Ziele"),
+            Map.entry("approach", "Herangehensweise"), Map.entry("implementation", "Umsetzung"),
+            Map.entry("resources", "Kosten und Ressourcen"), Map.entry("results", "Ergebnisse"),
+            Map.entry("lessons", "Lernerfahrungen und Stolpersteine"), Map.entry("transferability", "Übertragbarkeit"),
+            Map.entry("budget", "Budget"), Map.entry("fundingProgrammes", "Förderprogramme"),
+            Map.entry("durationMonths", "Laufzeit in Monaten"), Map.entry("indicators", "Kennzahlen"),
+            Map.entry("actors", "Akteure"), Map.entry("contact", "Ansprechperson"),
+            Map.entry("links", "Weiterführende Links"));
+
+    /** The German name of a field of a case, as catalog-service names it ({@code changedFields}). */
+    public String field(String name) {
+        return FIELDS.getOrDefault(name, name);
+    }
 
     public String section(String field) {
         return SECTIONS.getOrDefault(field, field);

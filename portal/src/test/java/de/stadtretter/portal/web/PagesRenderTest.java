@@ -20,58 +20,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.CatalogModels.Budget;
 import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
 import de.stadtretter.portal.catalog.CatalogModels.CaseSummary;
 import de.stadtretter.portal.catalog.CatalogModels.Contact;
 import de.stadtretter.portal.catalog.CatalogModels.FacetValue;
 import de.stadtretter.portal.catalog.CatalogModels.Indicator;
-import de.stadtretter.portal.catalog.CatalogModels.Municipality;
 import de.stadtretter.portal.catalog.CatalogModels.SearchPage;
 
 /**
  * Every page renders from its templates (a unit test of the web layer: the catalogue is a stub here; the browser
  * tests in deploy/e2e-tests run the real thing): German titles, escaping, the contact only for members, 404s.
  */
-@WebMvcTest(properties = {"logging.structured.format.console="})
-@org.springframework.boot.context.properties.EnableConfigurationProperties(de.stadtretter.portal.config.PortalProperties.class)
-@Import({Labels.class, ErrorPathGuard.class, de.stadtretter.portal.config.WebConfig.class,
-    de.stadtretter.portal.config.SecurityConfig.class})
-class PagesRenderTest {
+class PagesRenderTest extends PortalWebTest {
 
     static final UUID ID = UUID.fromString("5ea77272-29ec-32d4-b54e-f1bb679e7a48");
-    static final Municipality FLENSBURG = new Municipality("01001000", "Flensburg, Stadt", "Flensburg", "SH",
-            "Schleswig-Holstein", 90164L, "21");
-
-    /** The portal's Keycloak client, without asking a Keycloak for its configuration. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class Registration {
-        @org.springframework.context.annotation.Bean
-        org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations() {
-            return new org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository(
-                    org.springframework.security.oauth2.client.registration.ClientRegistration
-                            .withRegistrationId("keycloak").clientId("stadtretter-portal").clientSecret("test")
-                            .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType
-                                    .AUTHORIZATION_CODE)
-                            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "profile")
-                            .authorizationUri("http://idp.test/auth").tokenUri("http://idp.test/token")
-                            .jwkSetUri("http://idp.test/certs").userInfoUri("http://idp.test/userinfo")
-                            .userNameAttributeName("sub").build());
-        }
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CatalogClient catalog;
 
     @Test
     void startPageWithTheNewestCasesTopicsAndTheMap() throws Exception {
@@ -114,7 +78,7 @@ class PagesRenderTest {
     void casePageShowsTheContactOnlyToMembers() throws Exception {
         given(catalog.find(ID)).willReturn(Optional.of(detail(new Contact("Erika Muster", "Citymanagerin",
                 "erika@example.de", null))));
-        given(catalog.search(any(), anyInt())).willReturn(new SearchPage(0, 0, 4, List.of(), Map.of()));
+        given(catalog.plainSearch(any(), anyInt())).willReturn(new SearchPage(0, 0, 4, List.of(), Map.of()));
         mvc.perform(get("/praxisbeispiele/" + ID)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<title>&lt;script&gt;alert(1)&lt;/script&gt; Kataster – Stadtretter</title>"),
                         containsString("Lernerfahrungen und Stolpersteine"), containsString("28,6"),
@@ -165,12 +129,13 @@ class PagesRenderTest {
     }
 
     private static CaseDetail detail(Contact contact) {
-        return new CaseDetail(ID, "<script>alert(1)</script> Kataster", "Kurz", FLENSBURG, List.of("leerstand"),
-                List.of("Innenstadt"), "COMPLETED", LocalDate.of(2023, 1, 1), LocalDate.of(2024, 6, 30),
+        return new CaseDetail(ID, "<script>alert(1)</script> Kataster", "Kurz", "01001000", "01001000", FLENSBURG,
+                List.of("leerstand"), List.of("Innenstadt"), "COMPLETED", LocalDate.of(2023, 1, 1), LocalDate.of(2024, 6, 30),
                 "Ausgangslage", "Ziele", "Vorgehen", "Umsetzung", "Kosten", "Ergebnisse",
                 "Was nicht funktioniert hat", "Übertragbar", new Budget(10_000L, 20_000L), List.of("Sofortprogramm"),
                 18, List.of(new Indicator("Leerstandsquote", "%", new java.math.BigDecimal("28.6"),
                         new java.math.BigDecimal("4.1"), LocalDate.of(2024, 6, 1))),
-                null, contact, List.of(), "PUBLISHED", 3, Instant.parse("2026-11-01T10:00:00Z"), null);
+                null, contact, List.of(), "PUBLISHED", null, null, 3, 4, Instant.parse("2026-10-01T10:00:00Z"),
+                null, Instant.parse("2026-10-20T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"));
     }
 }

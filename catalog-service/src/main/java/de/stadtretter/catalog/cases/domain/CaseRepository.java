@@ -175,6 +175,11 @@ public class CaseRepository {
                 where.append(" and c.status = 'PUBLISHED'");
             }
         }
+        if (query.ownOnly()) {
+            // an editor or a member without an organisation owns no case
+            where.append(" and c.owner_organisation = :own");
+            params.put("own", visibility.ownOrganisation() == null ? "" : visibility.ownOrganisation());
+        }
         if (query.status() == CaseStatus.SUBMITTED) {
             // the Redaktion's queue: submitted cases and published cases with a submitted revision
             where.append(" and (c.status = 'SUBMITTED' or exists (select 1 from case_revision r"
@@ -194,6 +199,7 @@ public class CaseRepository {
                 + (query.status() == CaseStatus.SUBMITTED
                         ? " order by coalesce((select r.submitted_at from case_revision r where r.case_id = c.id"
                                 + " and r.status = 'SUBMITTED'), c.submitted_at), c.id" // oldest first
+                        : query.ownOnly() ? " order by c.updated_at desc, c.id" // the latest work first
                         : " order by c.published_at desc nulls last, c.updated_at desc, c.id")
                 + " limit :limit offset :offset")
                 .params(params)

@@ -102,6 +102,13 @@ public class CaseController {
         return new HelpfulResponse(service.helpful(CurrentUser.from(auth), id, true), true);
     }
 
+    /** The count and whether the caller marked the case; anonymous callers see the count only. */
+    @GetMapping("/cases/{id}/helpful")
+    public HelpfulResponse helpful(@PathVariable UUID id, Authentication auth) {
+        CurrentUser user = CurrentUser.from(auth);
+        return new HelpfulResponse(service.get(user, id).helpfulCount(), service.markedHelpful(user, id));
+    }
+
     @DeleteMapping("/cases/{id}/helpful")
     public HelpfulResponse unmarkHelpful(@PathVariable UUID id, Authentication auth) {
         return new HelpfulResponse(service.helpful(CurrentUser.from(auth), id, false), false);
@@ -122,12 +129,13 @@ public class CaseController {
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "false") boolean mine,
             Authentication auth) {
         if (topic != null && !referenceData.isTopic(topic)) {
             throw InvalidFieldsException.of("topic", "is not an id from the topic list");
         }
         CurrentUser user = CurrentUser.from(auth);
-        CasePage result = service.list(user, new CaseQuery(topic, status, page, size));
+        CasePage result = service.list(user, new CaseQuery(topic, status, page, size, mine));
         var revisions = user == null ? java.util.Map.<UUID, CaseRepository.RevisionSummary>of()
                 : service.revisionSummaries(result.items().stream().filter(c -> CaseAccess.canChange(user, c))
                         .map(Case::id).toList());

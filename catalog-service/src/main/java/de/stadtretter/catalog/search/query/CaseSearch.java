@@ -88,7 +88,7 @@ public final class CaseSearch {
                 TopFieldCollector.populateScores(page, searcher, ranked);
             }
 
-            List<Map<String, List<String>>> highlights = text == null ? List.of()
+            List<Map<String, List<String>>> highlights = text == null || !request.highlight() ? List.of()
                     : SectionHighlights.of(searcher, text.ranking(), page);
             List<SearchResult.Item> items = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param budgetMax only cases whose budget (its upper end) is at most this many euros
  * @param startedFrom only cases that started on or after this day
  * @param hasLessons true: only cases that tell what did not work
+ * @param highlight false: no highlighted passages (for lists that show none, e.g. similar cases)
  */
 public record SearchRequest(
         String q,
@@ -24,12 +25,20 @@ public record SearchRequest(
         Boolean hasLessons,
         Sort sort,
         int page,
-        int size) {
+        int size,
+        boolean highlight) {
 
     /** Deepest result a search pages to (page × size), as search engines do to keep deep paging cheap. */
     public static final int MAX_WINDOW = 10_000;
 
     public enum Sort { RELEVANCE, NEWEST, HELPFUL }
+
+    public SearchRequest(String q, List<String> topics, List<String> laender, List<String> townTypes,
+            List<String> projectStatuses, Long budgetMax, LocalDate startedFrom, LocalDate startedTo,
+            Boolean hasLessons, Sort sort, int page, int size) {
+        this(q, topics, laender, townTypes, projectStatuses, budgetMax, startedFrom, startedTo, hasLessons, sort, page,
+                size, true);
+    }
 
     public SearchRequest {
         topics = topics == null ? List.of() : List.copyOf(topics);

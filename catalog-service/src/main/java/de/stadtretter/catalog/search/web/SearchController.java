@@ -74,6 +74,7 @@ public class SearchController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") @Min(0) @Max(9_999) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "true") boolean highlight,
             HttpServletResponse response) {
         Problems errors = new Problems();
         checkLength(errors, "q", q);
@@ -105,7 +106,7 @@ public class SearchController {
         }
         errors.throwIfAny();
         SearchRequest request = new SearchRequest(q, topics, laender, townTypes, statuses, budgetMax, startedFrom,
-                startedTo, hasLessons, order, page, size);
+                startedTo, hasLessons, order, page, size, highlight);
         return timed(searchTimer, "search", response, () -> search.search(request));
     }
 

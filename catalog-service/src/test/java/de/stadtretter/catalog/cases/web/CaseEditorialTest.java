@@ -101,9 +101,38 @@ class CaseEditorialTest extends CatalogIntegrationTest {
         mvc.perform(as(partner(), delete("/api/catalog/cases/{id}/helpful", id)))
                 .andExpect(jsonPath("$.helpfulCount").value(1)).andExpect(jsonPath("$.helpful").value(false));
         mvc.perform(get("/api/catalog/cases/{id}", id)).andExpect(jsonPath("$.helpfulCount").value(1));
+        // whether the caller marked it: yes for the Kommune, no for the partner who took it back and for anonymous
+        mvc.perform(as(kommune(KIEL), get("/api/catalog/cases/{id}/helpful", id)))
+                .andExpect(jsonPath("$.helpfulCount").value(1)).andExpect(jsonPath("$.helpful").value(true));
+        mvc.perform(as(partner(), get("/api/catalog/cases/{id}/helpful", id)))
+                .andExpect(jsonPath("$.helpful").value(false));
+        mvc.perform(get("/api/catalog/cases/{id}/helpful", id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.helpful").value(false));
         // an invisible draft cannot be voted on
         String draft = createCase(kommune(FLENSBURG), FLENSBURG, "leerstand");
         mvc.perform(as(kommune(KIEL), put("/api/catalog/cases/{id}/helpful", draft))).andExpect(status().isNotFound());
+        mvc.perform(as(kommune(KIEL), get("/api/catalog/cases/{id}/helpful", draft))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void mineListsOnlyTheCallersOwnCasesInEveryStatus() throws Exception {
+        String draft = createCase(kommune(FLENSBURG), FLENSBURG, "handel-innovation");
+        String published = publishedCase(FLENSBURG, "handel-innovation");
+        String kiels = publishedCase(KIEL, "handel-innovation");
+        String kielsDraft = createCase(kommune(KIEL), KIEL, "handel-innovation");
+        List<String> own = JsonPath.read(mvc.perform(as(kommune(FLENSBURG), get("/api/catalog/cases")
+                        .param("mine", "true").param("topic", "handel-innovation").param("size", "100")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.items[*].id");
+        assertThat(own).contains(draft, published).doesNotContain(kiels, kielsDraft);
+        // without mine, the Kommune sees every published case and its own drafts, never another's drafts
+        List<String> all = JsonPath.read(mvc.perform(as(kommune(FLENSBURG), get("/api/catalog/cases")
+                        .param("topic", "handel-innovation").param("size", "100")))
+                .andReturn().getResponse().getContentAsString(), "$.items[*].id");
+        assertThat(all).contains(draft, published, kiels).doesNotContain(kielsDraft);
+        // anonymous callers and editors own nothing
+        mvc.perform(get("/api/catalog/cases").param("mine", "true")).andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(as(redaktion(), get("/api/catalog/cases").param("mine", "true")))
+                .andExpect(jsonPath("$.totalItems").value(0));
     }
 
     @Test

@@ -70,6 +70,11 @@ class SearchTest extends CatalogIntegrationTest {
         List<String> lessons = JsonPath.read(body, "$.items[0].highlights.lessons");
         assertThat(lessons).singleElement().asString().contains("<mark>");
         assertThat(JsonPath.<Double>read(body, "$.items[0].score")).isPositive();
+        // lists that show no passages ask for none: the same hits, without highlights
+        String plain = search(get("/api/catalog/search").param("q", "Fehler Bürgerbeteiligung")
+                .param("highlight", "false"));
+        assertThat(JsonPath.<String>read(plain, "$.items[0].id")).isEqualTo(JsonPath.read(body, "$.items[0].id"));
+        assertThat(JsonPath.<Map<String, Object>>read(plain, "$.items[0].highlights")).isEmpty();
 
         // a typo of a word no case holds yet: no correction (remembered only until the index changes)
         assertThat(JsonPath.<Integer>read(search(get("/api/catalog/search").param("q", "Xylophonn")), "$.totalItems"))

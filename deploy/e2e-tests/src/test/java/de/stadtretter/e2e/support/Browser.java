@@ -165,12 +165,41 @@ public final class Browser implements AutoCloseable {
         throw new AssertionError("Tab did not reach " + what + " within " + max + " steps on " + url());
     }
 
+    /** Tabs to the field with this id and types {@code text} into it, replacing what it held. */
+    public void fill(String id, String text, int max) {
+        tabTo(el -> id.equals(el.getAttribute("id")), "the field " + id, max);
+        selectAll();
+        press(Keys.DELETE);
+        type(text);
+    }
+
+    /** Ctrl+A in the focused field. */
+    public void selectAll() {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+    }
+
+    /** Tabs to the link or button whose text contains {@code label} and presses Enter. */
+    public void activate(String label, int max) {
+        tabTo(el -> el.getText().contains(label), "\"" + label + "\"", max);
+        press(Keys.ENTER);
+    }
+
+    /** Logs in on the Keycloak page this browser was sent to and waits until it is back at {@code backAt}. */
+    public void keycloakLogin(String user, String password, String backAt) {
+        waitFor(x -> x.url().startsWith("http://localhost:8180/realms/stadtretter/"), "the Keycloak login");
+        find(By.id("username")).sendKeys(user);
+        find(By.id("password")).sendKeys(password, Keys.ENTER);
+        waitFor(x -> x.url().startsWith(backAt), "back at " + backAt);
+    }
+
     public void assertFocusVisible(WebElement el) {
         String outline = (String) driver.executeScript("""
                 const s = getComputedStyle(arguments[0]);
                 return s.outlineStyle + ' ' + s.outlineWidth + ' / ' + s.boxShadow;""", el);
         boolean visible = !(outline.startsWith("none") || outline.contains(" 0px /")) || !outline.endsWith("none");
-        assertThat(visible).as("focus visible on <%s> %s: %s", el.getTagName(), el.getText(), outline).isTrue();
+        assertThat(visible).as("focus visible on <%s id=%s type=%s class=%s> %s on %s: %s", el.getTagName(),
+                el.getAttribute("id"), el.getAttribute("type"), el.getAttribute("class"), el.getText(), url(), outline)
+                .isTrue();
     }
 
     private static String resource(String name) {

@@ -42,7 +42,7 @@ public record HtmlForm(String method, URI action, Map<String, String> fields, St
         Matcher button = BUTTON.matcher(form.group(2));
         return new HtmlForm(method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT),
                 action == null || action.isEmpty() ? pageUrl : pageUrl.resolve(action), fields,
-                button.find() ? button.group(1).strip() : null);
+                button.find() ? button.group(1).replaceAll("<[^>]+>", "").strip() : null);
     }
 
     /** The body a browser sends for this form ({@code application/x-www-form-urlencoded}). */

@@ -25,10 +25,17 @@ public final class Subscriber implements AutoCloseable {
     public static final String SUBSCRIPTIONS = "/api/notifications/subscriptions";
     public static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Pattern CONFIRM_LINK = Pattern.compile(Pattern.quote(Endpoints.GATEWAY + SUBSCRIPTIONS
-            + "/confirm?token=") + "[A-Za-z0-9_%.~-]+");
-    private static final Pattern UNSUBSCRIBE_LINK = Pattern.compile(Pattern.quote(Endpoints.GATEWAY + SUBSCRIPTIONS
-            + "/unsubscribe?token=") + "[A-Za-z0-9_%.~-]+");
+    /** The portal's pages behind the links of the mails. */
+    public static final String CONFIRM_PAGE = "/newsletter/bestaetigen";
+    public static final String UNSUBSCRIBE_PAGE = "/newsletter/abbestellen";
+    private static final Pattern CONFIRM_LINK = Pattern.compile(Pattern.quote(Endpoints.GATEWAY + CONFIRM_PAGE
+            + "?token=") + "[A-Za-z0-9_%.~-]+");
+    private static final Pattern UNSUBSCRIBE_LINK = Pattern.compile(Pattern.quote(Endpoints.GATEWAY
+            + UNSUBSCRIBE_PAGE + "?token=") + "[A-Za-z0-9_%.~-]+");
+    /** Like a browser, it keeps the portal's session cookie between a page and its form (the CSRF token). */
+    private static final java.net.http.HttpClient BROWSER = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager()).build();
 
     private final String address;
     private final URI unsubscribeLink;
@@ -91,19 +98,30 @@ public final class Subscriber implements AutoCloseable {
         return link(mail, UNSUBSCRIBE_LINK);
     }
 
-    /** GET as a browser does (asking for HTML, no token). */
+    /** GET as a browser does (asking for HTML, no token, with the cookies it has). */
     public static HttpResponse<String> browse(URI url) {
-        return Endpoints.gateway().send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").GET());
     }
 
     /** Submits a form as a browser does. */
     public static HttpResponse<String> submit(HtmlForm form) {
         assertThat(form.method()).isEqualTo("POST");
-        return Endpoints.gateway().send(HttpRequest.newBuilder(form.action()).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(form.action()).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.urlEncoded())));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return BROWSER.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Gateway not reachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String address() {

@@ -152,8 +152,9 @@ public class MailDispatcher implements SmartLifecycle {
         model.put("topicLabels", mail.topics().stream()
                 .map(id -> referenceData.topic(id).map(ReferenceData.Topic::labelDe).orElse(id)).toList());
         model.put("caseUrl", links.caseDetails(mail.caseId()));
+        String unsubscribeToken = tokens.unsubscribeToken(mail.subscriptionId());
         return new OutgoingMail(KIND, mail.recipient(), mail.subject(), "case-published", model,
-                links.unsubscribe(tokens.unsubscribeToken(mail.subscriptionId())));
+                links.unsubscribe(unsubscribeToken), links.oneClickUnsubscribe(unsubscribeToken));
     }
 
     private String municipality(DueMail mail) {

@@ -99,13 +99,14 @@ public class SubscriptionService {
     }
 
     private void sendConfirmation(ConfirmationRequest request) {
+        String unsubscribeToken = tokens.unsubscribeToken(request.subscriptionId());
         try {
             mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), CONFIRMATION_SUBJECT, "confirmation",
                     Map.of("confirmUrl", links.confirm(request.token()),
                             "topicLabels", labels(request.topics()),
                             "validDays", Math.max(1, properties.confirmationValidity().toDays()),
                             "homeUrl", links.home()),
-                    links.unsubscribe(tokens.unsubscribeToken(request.subscriptionId()))));
+                    links.unsubscribe(unsubscribeToken), links.oneClickUnsubscribe(unsubscribeToken)));
         } catch (MailException e) {
             // the request stays stored; asking again renews the token and sends a new mail
             mailer.countFailure(CONFIRMATION_KIND);

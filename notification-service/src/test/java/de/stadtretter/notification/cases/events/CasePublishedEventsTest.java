@@ -112,9 +112,9 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         String text = TestMail.text(mail);
         assertThat(text).contains(title, "Die Stadt vermittelt leerstehende Ladenlokale",
                 "Flensburg, Stadt (Schleswig-Holstein)", label("leerstand"), label("handel-innovation"),
-                BASE_URL + "/api/catalog/cases/" + caseId, UNSUBSCRIBE_LINK);
+                BASE_URL + "/praxisbeispiele/" + caseId, UNSUBSCRIBE_LINK);
         assertThat(TestMail.html(mail)).contains(title, "Abonnement beenden");
-        assertThat(TestMail.header(mail, "List-Unsubscribe")).startsWith("<" + UNSUBSCRIBE_LINK);
+        assertThat(TestMail.header(mail, "List-Unsubscribe")).startsWith("<" + ONE_CLICK_UNSUBSCRIBE);
         assertThat(TestMail.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 
         awaitAllDeliveriesDone(event);
@@ -223,7 +223,7 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         MimeMessage first = TestMail.await(leaving, subjectFor(firstTitle));
         String link = TestMail.link(first, UNSUBSCRIBE_LINK);
 
-        mvc.perform(get(pathOf(link)))
+        mvc.perform(get(servicePageOf(link)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Abonnement beenden")));
         assertThat(statusOf(leaving)).isEqualTo("CONFIRMED");
