@@ -74,8 +74,17 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** The page's text; while a new page loads, the text of the new one. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public WebElement find(By by) {
@@ -87,7 +96,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitFor(java.util.function.Predicate<Browser> condition, String what) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(d -> condition.test(this));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.test(this));
     }
 
     /** axe-core on the current page (WCAG 2.0/2.1 A and AA rules), a screenshot at both widths; returns the title. */
@@ -124,6 +134,17 @@ public final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             for (int width : new int[] {DESKTOP, MOBILE}) {
                 driver.manage().window().setSize(new Dimension(width, 900));
+                if (width == MOBILE) {
+                    // WCAG 1.4.10 reflow: at phone width nothing makes the page scroll sideways
+                    Object wider = driver.executeScript("""
+                            const d = document.documentElement;
+                            if (d.scrollWidth <= d.clientWidth + 1) { return null; }
+                            const out = [...document.querySelectorAll('body *')].filter(e =>
+                                e.getBoundingClientRect().right > d.clientWidth + 1 && !e.closest('.kern-table-responsive'))
+                                .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className);
+                            return d.scrollWidth + ' > ' + d.clientWidth + ': ' + out.join(' | ');""");
+                    assertThat(wider).as("page %s scrolls sideways at %d px", name, MOBILE).isNull();
+                }
                 Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(shot, SCREENSHOTS.resolve(String.format("%s-%02d-%s-%s.png", journey, step, name,
                         width == DESKTOP ? "desktop" : "mobile")), StandardCopyOption.REPLACE_EXISTING);
