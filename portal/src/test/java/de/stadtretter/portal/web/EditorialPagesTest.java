@@ -192,6 +192,8 @@ class EditorialPagesTest extends PortalWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Was die Überarbeitung ändert"),
                         containsString("Leerstandskataster 2.0"), containsString("Überarbeitung eingereicht"),
+                        containsString("<details class=\"kern-accordion history-accordion\" open>"),
+                        containsString("Verlauf (1 Eintrag)"),
                         containsString("value=\"3\""), containsString("Änderungen erbitten"))));
         // a request for changes needs a comment
         mvc.perform(post("/redaktion/praxisbeispiele/" + ID + "/aenderungen-erbitten")
