@@ -20,7 +20,6 @@ import de.stadtretter.portal.catalog.CatalogModels.CaseWrite;
 import de.stadtretter.portal.catalog.CatalogModels.Helpful;
 import de.stadtretter.portal.catalog.CatalogModels.HistoryEntry;
 import de.stadtretter.portal.catalog.CatalogModels.Revision;
-import de.stadtretter.portal.catalog.CatalogModels.Topic;
 
 /**
  * The writing side of catalog-service, always with the logged-in member's token: a Kommune's own cases and their
@@ -59,11 +58,6 @@ public class EditorialClient {
     public List<HistoryEntry> history(UUID id) {
         return call(() -> asUser.get().uri("/api/catalog/cases/{id}/history", id).retrieve()
                 .body(new ParameterizedTypeReference<List<HistoryEntry>>() {}));
-    }
-
-    public List<Topic> topics() {
-        return call(() -> asUser.get().uri("/api/catalog/topics").retrieve()
-                .body(new ParameterizedTypeReference<List<Topic>>() {}));
     }
 
     public CaseDetail create(CaseWrite body) {

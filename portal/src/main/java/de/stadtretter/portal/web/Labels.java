@@ -117,15 +117,7 @@ public class Labels {
         }
     }
 
-    private static final Map<String, String> SECTIONS = Map.ofEntries(Map.entry("title", "Titel"),
-            Map.entry("teaser", "Kurzbeschreibung"), Map.entry("problem", "Ausgangslage"),
-            Map.entry("objectives", "Ziele"), Map.entry("approach", "Herangehensweise"),
-            Map.entry("implementation", "Umsetzung"), Map.entry("resources", "Kosten und Ressourcen"),
-            Map.entry("results", "Ergebnisse"), Map.entry("lessons", "Lernerfahrungen"),
-            Map.entry("transferability", "Übertragbarkeit"), Map.entry("tags", "Schlagworte"),
-            Map.entry("place", "Ort"));
-
-private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("title", "Titel"),
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("title", "Titel"),
             Map.entry("teaser", "Kurzbeschreibung"), Map.entry("topics", "Themen"),
             Map.entry("tags", "Schlagworte"), Map.entry("projectStatus", "Projektstand"),
             Map.entry("startDate", "Projektbeginn"), Map.entry("endDate", "Projektende"),
@@ -136,15 +128,16 @@ private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("title
             Map.entry("budget", "Budget"), Map.entry("fundingProgrammes", "Förderprogramme"),
             Map.entry("durationMonths", "Laufzeit in Monaten"), Map.entry("indicators", "Kennzahlen"),
             Map.entry("actors", "Akteure"), Map.entry("contact", "Ansprechperson"),
-            Map.entry("links", "Weiterführende Links"));
+            Map.entry("links", "Weiterführende Links"), Map.entry("place", "Ort"));
 
     /** The German name of a field of a case, as catalog-service names it ({@code changedFields}). */
     public String field(String name) {
         return FIELDS.getOrDefault(name, name);
     }
 
+    /** The heading of a section, or of a field that matched in the search (the same names as {@link #field}). */
     public String section(String field) {
-        return SECTIONS.getOrDefault(field, field);
+        return field(field);
     }
 
     /**

@@ -48,7 +48,6 @@ class EditorialPagesTest extends PortalWebTest {
     void topics() {
         List<Topic> topics = List.of(new Topic("leerstand", "Standortförderung und Leerstand"),
                 new Topic("events", "Events"));
-        given(editorial.topics()).willReturn(topics);
         given(catalog.topics()).willReturn(topics);
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
 import de.stadtretter.portal.catalog.CatalogModels.Topic;
 import de.stadtretter.portal.catalog.EditorialClient;
@@ -41,9 +42,11 @@ class MyCasesController {
     private static final int PAGE_SIZE = 50;
 
     private final EditorialClient editorial;
+    private final CatalogClient catalog;
 
-    MyCasesController(EditorialClient editorial) {
+    MyCasesController(EditorialClient editorial, CatalogClient catalog) {
         this.editorial = editorial;
+        this.catalog = catalog;
     }
 
     @GetMapping
@@ -98,7 +101,9 @@ class MyCasesController {
         }
         CaseForm form = editing.form();
         step.bind(form, request);
-        Map<String, String> errors = CaseFormCheck.check(step, form, topicIds());
+        // only the first step holds the topics: the topic list is asked for there only
+        Map<String, String> errors = CaseFormCheck.check(step, form,
+                step == CaseFormSteps.BASICS ? topicIds() : Set.of());
         if (!errors.isEmpty()) {
             return step(model, step, form, editing, errors);
         }
@@ -166,7 +171,7 @@ class MyCasesController {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("errors", errors);
-        model.addAttribute("topics", step == CaseFormSteps.BASICS ? editorial.topics() : java.util.List.of());
+        model.addAttribute("topics", step == CaseFormSteps.BASICS ? catalog.topics() : java.util.List.of());
         model.addAttribute("action", editing == null ? BASE + "/neu" : stepUrl(editing.id(), step.number));
         return "mycases/step";
     }
@@ -221,12 +226,12 @@ class MyCasesController {
     }
 
     private Set<String> topicIds() {
-        return editorial.topics().stream().map(Topic::id).collect(Collectors.toSet());
+        return catalog.topics().stream().map(Topic::id).collect(Collectors.toSet());
     }
 
     private Map<String, String> topicLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        editorial.topics().forEach(t -> labels.put(t.id(), t.labelDe()));
+        catalog.topics().forEach(t -> labels.put(t.id(), t.labelDe()));
         return labels;
     }
 

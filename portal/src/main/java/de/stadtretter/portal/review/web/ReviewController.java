@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
 import de.stadtretter.portal.catalog.CatalogModels.Revision;
 import de.stadtretter.portal.catalog.EditorialClient;
@@ -34,10 +35,12 @@ class ReviewController {
     static final int COMMENT_MAX = 2000;
 
     private final EditorialClient editorial;
+    private final CatalogClient catalog;
     private final Labels labels;
 
-    ReviewController(EditorialClient editorial, Labels labels) {
+    ReviewController(EditorialClient editorial, CatalogClient catalog, Labels labels) {
         this.editorial = editorial;
+        this.catalog = catalog;
         this.labels = labels;
     }
 
@@ -117,7 +120,7 @@ class ReviewController {
         CaseDetail c = editorial.get(id);
         Revision revision = c.pendingRevision() != null ? editorial.revision(id) : null;
         Map<String, String> topicLabels = new LinkedHashMap<>();
-        editorial.topics().forEach(t -> topicLabels.put(t.id(), t.labelDe()));
+        catalog.topics().forEach(t -> topicLabels.put(t.id(), t.labelDe()));
         boolean reviewRevision = revision != null && "SUBMITTED".equals(revision.status());
         model.addAttribute("c", c);
         model.addAttribute("revision", revision);
