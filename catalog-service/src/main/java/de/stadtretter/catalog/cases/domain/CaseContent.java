@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import de.stadtretter.kit.web.validation.HttpUrl;
+
 /**
  * Everything a Kommune or the Redaktion writes about a case — the whole record except its place (the AGS) and
  * its workflow. Lists are never {@code null} (empty instead); every other part but title, teaser and topics is

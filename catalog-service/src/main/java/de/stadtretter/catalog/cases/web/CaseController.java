@@ -26,6 +26,7 @@ import de.stadtretter.catalog.cases.domain.CaseQuery;
 import de.stadtretter.catalog.cases.domain.CaseRepository;
 import de.stadtretter.catalog.cases.domain.CaseService;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
+import de.stadtretter.kit.web.IfMatch;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.web.InvalidFieldsException;

@@ -8,6 +8,7 @@ import org.hibernate.validator.constraints.UniqueElements;
 import de.stadtretter.catalog.cases.domain.CaseContent;
 import de.stadtretter.catalog.cases.domain.ProjectStatus;
 import de.stadtretter.kit.web.text.MultilineText;
+import de.stadtretter.kit.web.validation.TopicIds;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -32,7 +32,7 @@ import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseContent;
 import de.stadtretter.catalog.cases.domain.Place;
 import de.stadtretter.catalog.cases.domain.ProjectStatus;
-import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+import de.stadtretter.search.german.GermanAnalysis;
 import de.stadtretter.kit.reference.ReferenceData;
 
 /**

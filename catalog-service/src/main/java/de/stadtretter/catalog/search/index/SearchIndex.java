@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
-import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+import de.stadtretter.search.german.GermanAnalysis;
 
 /**
  * The Lucene index of the published cases: a read model of PostgreSQL, kept in a directory of its own (memory-mapped,

@@ -26,6 +26,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import de.stadtretter.catalog.search.index.CaseDocuments;
 import de.stadtretter.catalog.search.index.SearchIndex;
 import de.stadtretter.kit.reference.ReferenceData;
+import de.stadtretter.search.german.GermanAnalysis;
+import de.stadtretter.search.german.GermanQuery;
 
 /**
  * Runs a {@link SearchRequest} on the index in three steps:
@@ -43,7 +45,8 @@ public final class CaseSearch {
             new SortField(CaseDocuments.PUBLISHED_AT, SortField.Type.LONG, true));
 
     private final SearchIndex index;
-    private final GermanQuery german = new GermanQuery();
+    private final GermanQuery german =
+            new GermanQuery(GermanAnalysis.get(), CaseDocuments.TEXT_FIELDS, CaseDocuments.ALL_TEXT);
     private final SearchFacets facets;
 
     public CaseSearch(SearchIndex index, ReferenceData referenceData) {

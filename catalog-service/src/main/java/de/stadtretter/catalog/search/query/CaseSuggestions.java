@@ -20,7 +20,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
-import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+import de.stadtretter.search.german.GermanAnalysis;
 import de.stadtretter.catalog.search.index.CaseDocuments;
 import de.stadtretter.catalog.search.index.SearchIndex;
 import de.stadtretter.kit.reference.ReferenceData;

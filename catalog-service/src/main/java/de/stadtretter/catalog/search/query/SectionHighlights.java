@@ -27,7 +27,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
-import de.stadtretter.catalog.search.analysis.GermanAnalysis;
+import de.stadtretter.search.german.GermanAnalysis;
 import de.stadtretter.catalog.search.index.CaseDocuments;
 
 /**

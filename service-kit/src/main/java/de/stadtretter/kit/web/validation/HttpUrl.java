@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.cases.domain;
+package de.stadtretter.kit.web.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.search.analysis;
+package de.stadtretter.search.german;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.xml.sax.InputSource;
 
 /**
- * The German text analysis of the catalogue search, built from Lucene's filters and three data files in
+ * The German text analysis of Stadtretter's searches (the catalogue, the partner directory), built from Lucene's filters and three data files in
  * {@code classpath:search/}:
  * <ul>
  * <li>compounds are split with Lucene's {@link HyphenationCompoundWordTokenFilter}, the OFFO hyphenation patterns

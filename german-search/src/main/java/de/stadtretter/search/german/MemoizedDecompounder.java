@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.search.analysis;
+package de.stadtretter.search.german;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

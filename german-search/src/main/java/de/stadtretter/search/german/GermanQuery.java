@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.search.query;
+package de.stadtretter.search.german;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,13 +20,11 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
-import de.stadtretter.catalog.search.analysis.GermanAnalysis;
-import de.stadtretter.catalog.search.index.CaseDocuments;
 
 /**
- * Turns what a user typed into two Lucene queries that match the same cases: the ranking query over the weighted
- * text fields ({@link CaseDocuments#TEXT_FIELDS}) and the matching query over the one field that holds all of
- * their tokens ({@link CaseDocuments#ALL_TEXT}), which is much cheaper to run over every hit for the facet counts.
+ * Turns what a user typed into two Lucene queries that match the same documents: the ranking query over the weighted
+ * text fields (field name → weight) and the matching query over the one field that holds all of their tokens,
+ * which is much cheaper to run over every hit (e.g. for facet counts).
  * Each word becomes the best of three readings:
  * <ol>
  * <li>the word itself, folded and stemmed, with its synonyms (weighted a little lower);</li>
@@ -35,7 +33,7 @@ import de.stadtretter.catalog.search.index.CaseDocuments;
  * words the index does know (Lucene's {@link DirectSpellChecker}: edit distance 1, from 8 letters 2): a typo.
  * Words the index knows never get spelling variants, so short and correctly spelled words bring no noise.</li>
  * </ol>
- * The words are combined with "should": cases matching more of them rank higher.
+ * The words are combined with "should": documents matching more of them rank higher.
  */
 public final class GermanQuery {
 
@@ -63,10 +61,6 @@ public final class GermanQuery {
         this.analysis = analysis;
         this.fields = fields;
         this.allField = allField;
-    }
-
-    public GermanQuery() {
-        this(GermanAnalysis.get(), CaseDocuments.TEXT_FIELDS, CaseDocuments.ALL_TEXT);
     }
 
     /** The queries for {@code text}; null if it holds no searchable word (only stop words, punctuation). */

@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.cases.web;
+package de.stadtretter.kit.web.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -24,7 +24,7 @@ import de.stadtretter.kit.reference.ReferenceData;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface TopicIds {
 
-    String message() default "must be ids from the topic list (GET /api/catalog/topics)";
+    String message() default "must be ids from the topic list (GET /api/catalog/topics, reference data topics.csv)";
 
     Class<?>[] groups() default {};
 

@@ -1,22 +1,20 @@
-package de.stadtretter.catalog.cases.web;
-
-import de.stadtretter.kit.web.PreconditionFailedException;
+package de.stadtretter.kit.web;
 
 /**
- * Optimistic locking over HTTP: a case's ETag is its version ({@code "3"}); a write may send it back in
+ * Optimistic locking over HTTP: a resource's ETag is its version ({@code "3"}); a write may send it back in
  * {@code If-Match}. {@code *} matches any version; anything that is not one of our ETags cannot match (412).
  */
-final class IfMatch {
+public final class IfMatch {
 
     private IfMatch() {
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version named by an {@code If-Match} header, or {@code null} when there is none (or {@code *}). */
-    static Long version(String header) {
+    public static Long version(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return null;
         }
@@ -31,6 +29,6 @@ final class IfMatch {
                 // falls through: not one of our ETags
             }
         }
-        throw new PreconditionFailedException("If-Match names no version of this case; reload it and try again.");
+        throw new PreconditionFailedException("If-Match names no version of this resource; reload it and try again.");
     }
 }
