@@ -32,8 +32,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.xml.sax.InputSource;
 
 /**
- * The German text analysis of Stadtretter's searches (the catalogue, the partner directory), built from Lucene's filters and three data files in
- * {@code classpath:search/}:
+ * The German text analysis of Stadtretter's searches (the catalogue, the partner directory), built from Lucene's
+ * filters and three data files in {@code classpath:search/}:
  * <ul>
  * <li>compounds are split with Lucene's {@link HyphenationCompoundWordTokenFilter}, the OFFO hyphenation patterns
  * ({@code de_DR.xml}) and the dictionary of compound parts of the german-decompounder project

@@ -21,9 +21,9 @@ import de.stadtretter.catalog.cases.domain.Case;
 import de.stadtretter.catalog.cases.domain.CaseRevision;
 import de.stadtretter.catalog.cases.domain.CaseRevisionService;
 import de.stadtretter.catalog.cases.domain.CaseService;
-import de.stadtretter.kit.web.IfMatch;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.CurrentUser;
+import de.stadtretter.kit.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
