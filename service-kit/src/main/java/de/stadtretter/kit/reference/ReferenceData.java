@@ -85,6 +85,17 @@ public final class ReferenceData {
         return ags == null || ags.length() < 2 ? Optional.empty() : Optional.ofNullable(laender.get(ags.substring(0, 2)));
     }
 
+    /** The 16 Länder, in the order of their keys. */
+    public List<Land> lands() {
+        return List.copyOf(laender.values());
+    }
+
+    /** The Land whose code ({@code BY}, {@code NW}, ...) this is. */
+    public Optional<Land> landByCode(String code) {
+        return code == null ? Optional.empty()
+                : laender.values().stream().filter(l -> l.code().equals(code)).findFirst();
+    }
+
     public Optional<District> district(String ags) {
         return ags == null || ags.length() < 5 ? Optional.empty() : Optional.ofNullable(districts.get(ags.substring(0, 5)));
     }

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import de.stadtretter.catalog.CatalogIntegrationTest;
 import de.stadtretter.testing.EventSchemas;
+import de.stadtretter.testing.TopicRecorder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +44,11 @@ class CaseEventsTest extends CatalogIntegrationTest {
             "events/catalog.case.v1/de.stadtretter.catalog.case.updated.v1.example.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static CaseTopic topic;
+    private static TopicRecorder topic;
 
     @BeforeAll
     static void subscribe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-        topic = new CaseTopic(brokers);
+        topic = new TopicRecorder(brokers, "catalog.case.v1");
     }
 
     @AfterAll

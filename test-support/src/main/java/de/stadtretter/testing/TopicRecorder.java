@@ -1,4 +1,4 @@
-package de.stadtretter.catalog.cases.events;
+package de.stadtretter.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,26 +12,26 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads everything that arrives on {@code catalog.case.v1} (from the beginning, own consumer group) and keeps it,
+ * Reads everything that arrives on one topic (from the beginning, own consumer group) and keeps it,
  * so tests can look for the records of their own cases.
  */
-final class CaseTopic implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
-    CaseTopic(String bootstrapServers) {
+    public TopicRecorder(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "catalog-test-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(CaseEvents.TOPIC));
+        consumer.subscribe(List.of(topic));
     }
 
     /** The records with {@code key} received until {@code expected} of them are there or {@code timeout} passed. */
-    List<ConsumerRecord<String, String>> recordsFor(String key, int expected, Duration timeout) {
+    public List<ConsumerRecord<String, String>> recordsFor(String key, int expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, String>> matching;
         do {
@@ -42,7 +42,7 @@ final class CaseTopic implements AutoCloseable {
     }
 
     /** Keeps polling for {@code period} and returns all records with {@code key} (to prove there is no second one). */
-    List<ConsumerRecord<String, String>> allRecordsFor(String key, Duration period) {
+    public List<ConsumerRecord<String, String>> allRecordsFor(String key, Duration period) {
         long deadline = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
