@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
@@ -20,8 +18,8 @@ import de.stadtretter.catalog.search.query.CaseSuggestions;
 import de.stadtretter.catalog.search.query.SearchRequest;
 import de.stadtretter.catalog.search.query.SearchResult;
 import de.stadtretter.kit.reference.ReferenceData;
-import de.stadtretter.kit.web.ApiProblems;
-import de.stadtretter.kit.web.InvalidFieldsException;
+import de.stadtretter.kit.web.FieldProblems;
+import de.stadtretter.kit.web.ServerTiming;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,8 +74,8 @@ public class SearchController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(defaultValue = "true") boolean highlight,
             HttpServletResponse response) {
-        Problems errors = new Problems();
-        checkLength(errors, "q", q);
+        FieldProblems errors = new FieldProblems();
+        errors.checkLength("q", q, MAX_QUERY_LENGTH);
         List<String> topics = values(topic);
         topics.stream().filter(t -> !referenceData.isTopic(t)).findFirst()
                 .ifPresent(t -> errors.add("topic", "is not an id from the topic list"));
@@ -107,54 +105,20 @@ public class SearchController {
         errors.throwIfAny();
         SearchRequest request = new SearchRequest(q, topics, laender, townTypes, statuses, budgetMax, startedFrom,
                 startedTo, hasLessons, order, page, size, highlight);
-        return timed(searchTimer, "search", response, () -> search.search(request));
+        return ServerTiming.timed(searchTimer, "search", response, () -> search.search(request));
     }
 
     /** Up to ten completions of what was typed: topics, places and titles of published cases. */
     @GetMapping("/suggest")
     public SuggestResponse suggest(@RequestParam(required = false) String q, HttpServletResponse response) {
-        Problems errors = new Problems();
-        checkLength(errors, "q", q);
+        FieldProblems errors = new FieldProblems();
+        errors.checkLength("q", q, MAX_QUERY_LENGTH);
         errors.throwIfAny();
         return new SuggestResponse(q == null || q.isBlank() ? List.of()
-                : timed(suggestTimer, "suggest", response, () -> suggestions.suggest(q)));
-    }
-
-    /**
-     * Runs {@code work}, records its time in {@code timer} and tells it in a {@code Server-Timing} header (W3C Server
-     * Timing, milliseconds): clients and benchmarks see the time inside the service per request.
-     */
-    private static <T> T timed(Timer timer, String metric, HttpServletResponse response, Supplier<T> work) {
-        long start = System.nanoTime();
-        T result = work.get();
-        long nanos = System.nanoTime() - start;
-        timer.record(nanos, TimeUnit.NANOSECONDS);
-        response.setHeader("Server-Timing", String.format(Locale.ROOT, "%s;dur=%.3f", metric, nanos / 1e6));
-        return result;
+                : ServerTiming.timed(suggestTimer, "suggest", response, () -> suggestions.suggest(q)));
     }
 
     public record SuggestResponse(List<CaseSuggestions.Suggestion> suggestions) {}
-
-    private static void checkLength(Problems errors, String field, String value) {
-        if (value != null && value.codePointCount(0, value.length()) > MAX_QUERY_LENGTH) {
-            errors.add(field, "must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
-    }
-
-    /** The invalid parameters of one request, answered together. */
-    private static final class Problems {
-        private final List<ApiProblems.FieldProblem> found = new ArrayList<>();
-
-        void add(String field, String message) {
-            found.add(new ApiProblems.FieldProblem(field, message));
-        }
-
-        void throwIfAny() {
-            if (!found.isEmpty()) {
-                throw new InvalidFieldsException(found);
-            }
-        }
-    }
 
     /** Repeated parameters and comma-separated lists both work: {@code topic=a&topic=b} or {@code topic=a,b}. */
     private static List<String> values(List<String> raw) {

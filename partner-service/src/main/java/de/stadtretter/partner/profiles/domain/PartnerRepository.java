@@ -150,12 +150,21 @@ public class PartnerRepository {
         withOfferings(batch).forEach(each);
     }
 
-    /** Ids of profiles that changed after {@code since} (in any status), and of deleted ones. */
-    public List<UUID> changedSince(Instant since) {
-        return jdbc.sql("""
-                select id from partner where changed_at > :since
-                union select partner_id from partner_removed where removed_at > :since""")
-                .param("since", timestamp(since)).query(UUID.class).list();
+    /**
+     * Profiles that changed after {@code since} (in any status) and deleted ones, each with the time of its last
+     * change (or its deletion).
+     */
+    public Map<UUID, Instant> changedSince(Instant since) {
+        Map<UUID, Instant> changed = new HashMap<>();
+        jdbc.sql("""
+                select id, changed_at from partner where changed_at > :since
+                union all select partner_id, removed_at from partner_removed where removed_at > :since""")
+                .param("since", timestamp(since))
+                .query((ResultSet rs) -> {
+                    changed.merge(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                });
+        return changed;
     }
 
     /** The database's clock, the one {@code changed_at} is written with. */

@@ -36,7 +36,7 @@ public @interface RegionCodes {
             return value == null || value.stream().allMatch(Validator::isRegion);
         }
 
-        static boolean isRegion(String code) {
+        public static boolean isRegion(String code) {
             return NATIONWIDE.equals(code) || ReferenceData.get().landByCode(code).isPresent();
         }
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record Reference(UUID id, UUID partnerId, String partnerName, UUID caseId, String role, ReferenceStatus status, String claimedBy,
         boolean claimedOnBehalf, Instant claimedAt, String decidedBy, boolean decidedOnBehalf, Instant decidedAt,
-        String caseTitle, String caseAgs, List<String> caseTopics) {
+        String caseTitle, String caseAgs, List<String> caseTopics, Instant casePublishedAt) {
 
     public Reference {
         caseTopics = caseTopics == null ? List.of() : List.copyOf(caseTopics);

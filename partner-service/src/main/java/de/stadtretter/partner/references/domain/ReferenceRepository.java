@@ -24,7 +24,7 @@ public class ReferenceRepository {
 
     private static final String SELECT = """
             select r.id, r.partner_id, p.name as partner_name, r.case_id, r.role, r.status, r.claimed_by, r.claimed_on_behalf, r.claimed_at,
-                   r.decided_by, r.decided_on_behalf, r.decided_at, c.title, c.ags, c.topics
+                   r.decided_by, r.decided_on_behalf, r.decided_at, c.title, c.ags, c.topics, c.published_at
             from partner_reference r join partner p on p.id = r.partner_id
                 left join published_case c on c.case_id = r.case_id""";
 
@@ -133,6 +133,7 @@ public class ReferenceRepository {
                 ReferenceStatus.valueOf(rs.getString("status")), rs.getString("claimed_by"),
                 rs.getBoolean("claimed_on_behalf"), instant(rs, "claimed_at"), rs.getString("decided_by"),
                 rs.getBoolean("decided_on_behalf"), instant(rs, "decided_at"), rs.getString("title"),
-                rs.getString("ags") == null ? null : rs.getString("ags").trim(), strings(rs, "topics"));
+                rs.getString("ags") == null ? null : rs.getString("ags").trim(), strings(rs, "topics"),
+                instant(rs, "published_at"));
     }
 }

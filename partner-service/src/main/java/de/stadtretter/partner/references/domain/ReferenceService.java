@@ -72,7 +72,8 @@ public class ReferenceService {
     private static Reference claimed(UUID id, Partner partner, PublishedCases.PublishedCase c, String role,
             CurrentUser user, boolean onBehalf, Instant now) {
         return new Reference(id, partner.id(), partner.profile().name(), c.caseId(), role, ReferenceStatus.CLAIMED,
-                PartnerService.actor(user), onBehalf, now, null, false, null, c.title(), c.ags(), c.topics());
+                PartnerService.actor(user), onBehalf, now, null, false, null, c.title(), c.ags(), c.topics(),
+                c.publishedAt());
     }
 
     /** The town confirms: the reference counts as evidence from now on. */
@@ -174,7 +175,8 @@ public class ReferenceService {
         Reference decided = new Reference(current.id(), current.partnerId(), current.partnerName(), current.caseId(),
                 current.role(), status,
                 current.claimedBy(), current.claimedOnBehalf(), current.claimedAt(), PartnerService.actor(user),
-                onBehalf, now, current.caseTitle(), current.caseAgs(), current.caseTopics());
+                onBehalf, now, current.caseTitle(), current.caseAgs(), current.caseTopics(),
+                current.casePublishedAt());
         if (!references.decide(decided, current.status())) {
             throw new ConflictException("The reference was decided in the meantime; reload it.");
         }
