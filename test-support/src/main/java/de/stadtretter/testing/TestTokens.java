@@ -103,6 +103,9 @@ public final class TestTokens {
                 .issueTime(Date.from(now.minusSeconds(1)))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .claim("preferred_username", username)
+                // as Keycloak's scopes "profile" and "email" put them into the access token
+                .claim("name", username)
+                .claim("email", username + "@test.stadtretter.example")
                 .claim("roles", roles)
                 .claim("realm_access", Map.of("roles", roles));
         if (organisation != null) {

@@ -38,7 +38,9 @@ final class Components {
             new Topic("catalog.case.v1", 3),
             new Topic("catalog.case.v1-dlt", 3),
             new Topic("partner.profile.v1", 3),
-            new Topic("partner.profile.v1-dlt", 3));
+            new Topic("partner.profile.v1-dlt", 3),
+            new Topic("partner.contact.v1", 3),
+            new Topic("partner.contact.v1-dlt", 3));
 
     /**
      * A Spring Boot application started with {@code java -jar <repo>/<module>/target/<module>.jar}; its actuator
