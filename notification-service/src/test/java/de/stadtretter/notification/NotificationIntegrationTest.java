@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 // spring-kafka 4 brokers always run in KRaft mode (the attribute kraft = true no longer exists)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt"})
+@EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt", "partner.profile.v1",
+    "partner.profile.v1-dlt", "partner.contact.v1", "partner.contact.v1-dlt"})
 @TestPropertySource(properties = {
     "logging.structured.format.console=",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

@@ -23,8 +23,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Renders a mail from its Thymeleaf templates (HTML and plain text) and sends it over SMTP. Every mail carries the
- * subscriber's unsubscribe link, also as {@code List-Unsubscribe} with one-click unsubscribe (RFC 8058).
+ * Renders a mail from its Thymeleaf templates (HTML and plain text) and sends it over SMTP. Every mail to a
+ * subscriber carries its unsubscribe link, also as {@code List-Unsubscribe} with one-click unsubscribe (RFC 8058).
  * Counts {@code stadtretter.mails.sent} per kind.
  */
 @Component
@@ -77,13 +77,18 @@ public class Mailer {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.to());
+            if (mail.replyTo() != null) {
+                helper.setReplyTo(mail.replyTo());
+            }
             helper.setSubject(mail.subject());
             helper.setText(text, html);
-            message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribeUrl() + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            if (mail.oneClickUnsubscribeUrl() != null) {
+                message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.setHeader("Auto-Submitted", "auto-generated");
         } catch (MessagingException e) {
-            throw new MailPreparationException("Mail to a subscriber could not be prepared", e);
+            throw new MailPreparationException("Mail of kind " + mail.kind() + " could not be prepared", e);
         }
         sender.send(message);
         meters.counter(SENT, "kind", mail.kind()).increment();

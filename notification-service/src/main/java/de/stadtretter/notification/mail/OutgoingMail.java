@@ -7,6 +7,6 @@ import java.util.Map;
  * rendered with {@code model}; {@code unsubscribeUrl} (the portal's page) goes into the body's model (as
  * {@code unsubscribeUrl}), {@code oneClickUnsubscribeUrl} into the {@code List-Unsubscribe} header (RFC 8058).
  */
-public record OutgoingMail(String kind, String to, String subject, String template, Map<String, Object> model,
-        String unsubscribeUrl, String oneClickUnsubscribeUrl) {
+public record OutgoingMail(String kind, String to, String replyTo, String subject, String template,
+        Map<String, Object> model, String unsubscribeUrl, String oneClickUnsubscribeUrl) {
 }

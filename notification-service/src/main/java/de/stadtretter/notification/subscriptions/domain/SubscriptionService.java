@@ -101,8 +101,8 @@ public class SubscriptionService {
     private void sendConfirmation(ConfirmationRequest request) {
         String unsubscribeToken = tokens.unsubscribeToken(request.subscriptionId());
         try {
-            mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), CONFIRMATION_SUBJECT, "confirmation",
-                    Map.of("confirmUrl", links.confirm(request.token()),
+            mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), null, CONFIRMATION_SUBJECT,
+                    "confirmation", Map.of("confirmUrl", links.confirm(request.token()),
                             "topicLabels", labels(request.topics()),
                             "validDays", Math.max(1, properties.confirmationValidity().toDays()),
                             "homeUrl", links.home()),

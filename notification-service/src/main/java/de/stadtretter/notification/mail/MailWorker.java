@@ -1,0 +1,109 @@
+package de.stadtretter.notification.mail;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import de.stadtretter.notification.config.NotificationProperties;
+
+/**
+ * Sends the mails of one queue table on a background thread of its own. It is woken right after a transaction that
+ * queued mails commits ({@link #wakeUp()}), and looks for due mails every {@code poll-interval} anyway (retries,
+ * mails queued by another instance, mails whose sender died). A failed mail is tried again with growing pauses and
+ * given up after {@code max-attempts}. Subclasses claim their due mails (with {@code skip locked}, so several
+ * instances can run) and send them.
+ */
+public abstract class MailWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
+
+    protected final NotificationProperties.Dispatcher settings;
+    private final String name;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    protected MailWorker(String name, NotificationProperties properties) {
+        this.name = name;
+        this.settings = properties.dispatcher();
+    }
+
+    /** Claims and sends one batch of due mails; returns how many were claimed. */
+    protected abstract int dispatchBatch();
+
+    public void wakeUp() {
+        wakeUp.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = Thread.ofPlatform().name(name).daemon().start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                while (running && dispatchBatch() == settings.batchSize()) {
+                    // a full batch: there may be more due right now
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("{}: dispatch round failed; trying again in {}", name, settings.pollInterval(), e);
+            }
+        }
+    }
+
+    /** The pause after {@code attempts} failed attempts: doubling from {@code initial-backoff} up to the maximum. */
+    public Duration backoff(int attempts) {
+        Duration backoff = settings.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return backoff.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff;
+    }
+
+    /** What happens to a mail after a failed attempt. */
+    public interface Failure {
+        void giveUp(String error);
+
+        void retryLater(Duration backoff, String error);
+    }
+
+    /** Decides, after a failed attempt, whether to try again later or give up; logs it either way. */
+    protected void failed(Object id, int attempts, RuntimeException e, Failure failure) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (attempts >= settings.maxAttempts()) {
+            failure.giveUp(error);
+            log.error("Mail {} given up after {} attempts: {}", id, attempts, error);
+        } else {
+            Duration backoff = backoff(attempts);
+            failure.retryLater(backoff, error);
+            log.warn("Mail {} failed (attempt {}), next attempt in {}: {}", id, attempts, backoff, error);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package de.stadtretter.notification.partners.delivery;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import de.stadtretter.notification.config.NotificationProperties;
+import de.stadtretter.notification.mail.Links;
+import de.stadtretter.notification.mail.MailWorker;
+import de.stadtretter.notification.mail.Mailer;
+import de.stadtretter.notification.mail.OutgoingMail;
+import de.stadtretter.notification.partners.delivery.ContactMails.DueContactMail;
+
+/**
+ * Mails each contact request to the partner's contact address, with the sender as {@code Reply-To} (the loop,
+ * retries and backoff are {@link MailWorker}'s).
+ */
+@Component
+public class ContactMailDispatcher extends MailWorker {
+
+    public static final String KIND = "contact-request";
+
+    private final ContactMails mails;
+    private final Mailer mailer;
+    private final Links links;
+
+    public ContactMailDispatcher(ContactMails mails, Mailer mailer, Links links, NotificationProperties properties) {
+        super("contact-mail-dispatcher", properties);
+        this.mails = mails;
+        this.mailer = mailer;
+        this.links = links;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onQueued(ContactMails.Queued queued) {
+        wakeUp();
+    }
+
+    @Override
+    protected int dispatchBatch() {
+        List<DueContactMail> batch = mails.claim(settings.batchSize(), settings.lease());
+        for (DueContactMail mail : batch) {
+            try {
+                mailer.send(compose(mail));
+                mails.markSent(mail.id());
+            } catch (RuntimeException e) {
+                failed(mail.id(), mail.attempts(), e, new Failure() {
+                    @Override
+                    public void giveUp(String error) {
+                        mails.markFailed(mail.id(), error);
+                        mailer.countFailure(KIND);
+                    }
+
+                    @Override
+                    public void retryLater(Duration backoff, String error) {
+                        mails.retryLater(mail.id(), backoff, error);
+                    }
+                });
+            }
+        }
+        return batch.size();
+    }
+
+    private OutgoingMail compose(DueContactMail mail) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", mail.recipientName());
+        model.put("partnerName", mail.partnerName());
+        model.put("senderName", mail.senderName());
+        model.put("senderTown", mail.senderTown());
+        model.put("subject", mail.subject());
+        model.put("message", mail.message());
+        model.put("replyTo", mail.replyTo());
+        model.put("homeUrl", links.home());
+        return new OutgoingMail(KIND, mail.recipient(), mail.replyTo(), "Anfrage über Stadtretter: " + mail.subject(),
+                "contact-request", model, null, null);
+    }
+}

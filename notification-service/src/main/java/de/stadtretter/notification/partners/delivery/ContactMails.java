@@ -1,0 +1,123 @@
+package de.stadtretter.notification.partners.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.stadtretter.notification.partners.events.ContactRequested;
+import de.stadtretter.notification.partners.events.PartnerRemoved;
+
+/** Table {@code contact_mail}: the queue of contact requests to mail to partners; and {@code removed_partner}. */
+@Repository
+public class ContactMails {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactMails.class);
+
+    /** A claimed mail with what is needed to write it. */
+    public record DueContactMail(UUID id, UUID partnerId, String partnerName, String recipient, String recipientName,
+            String replyTo, String senderName, String senderTown, String subject, String message, int attempts) {}
+
+    /** Published after a contact mail was queued: wakes the dispatcher once the transaction commits. */
+    public record Queued(UUID id) {}
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    public ContactMails(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Queues the mail of a contact request, once per request; none for a partner that was removed in the meantime.
+     * Runs in the transaction that records the event as handled.
+     */
+    public void queue(String eventId, ContactRequested r) {
+        boolean removed = jdbc.sql("select count(*) from removed_partner where partner_id = :id")
+                .param("id", r.partnerId()).query(Long.class).single() > 0;
+        if (removed) {
+            log.info("Contact request {} for removed partner {} dropped", r.requestId(), r.partnerId());
+            return;
+        }
+        int queued = jdbc.sql("""
+                insert into contact_mail (id, event_id, partner_id, partner_name, recipient, recipient_name, reply_to,
+                    sender_name, sender_town, subject, message)
+                values (:id, :eventId, :partnerId, :partnerName, :recipient, :recipientName, :replyTo, :senderName,
+                    :senderTown, :subject, :message)
+                on conflict (id) do nothing""")
+                .param("id", r.requestId()).param("eventId", eventId).param("partnerId", r.partnerId())
+                .param("partnerName", r.partnerName()).param("recipient", r.recipientEmail())
+                .param("recipientName", r.recipientName()).param("replyTo", r.senderEmail())
+                .param("senderName", r.senderName()).param("senderTown", r.senderOrganisationName())
+                .param("subject", r.subject()).param("message", r.message())
+                .update();
+        if (queued == 1) {
+            events.publishEvent(new Queued(r.requestId()));
+        }
+    }
+
+    /** The partner is gone: its mails still waiting and everything kept of the sent ones are deleted. */
+    public void partnerRemoved(PartnerRemoved removed) {
+        jdbc.sql("insert into removed_partner (partner_id, removed_at) values (:id, :at) on conflict do nothing")
+                .param("id", removed.partnerId()).param("at", java.sql.Timestamp.from(removed.removedAt()))
+                .update();
+        int deleted = jdbc.sql("delete from contact_mail where partner_id = :id").param("id", removed.partnerId())
+                .update();
+        log.info("Partner {} removed: {} contact mails deleted", removed.partnerId(), deleted);
+    }
+
+    /** Claims up to {@code limit} due mails, each counting as an attempt and reserved for {@code lease}. */
+    public List<DueContactMail> claim(int limit, Duration lease) {
+        return jdbc.sql("""
+                with due as (
+                    select id from contact_mail
+                    where status = 'PENDING' and next_attempt_at <= now()
+                    order by next_attempt_at
+                    limit :limit
+                    for update skip locked)
+                update contact_mail m
+                set attempts = m.attempts + 1, next_attempt_at = now() + :leaseMs * interval '1 millisecond'
+                from due where m.id = due.id
+                returning m.id, m.partner_id, m.partner_name, m.recipient, m.recipient_name, m.reply_to,
+                    m.sender_name, m.sender_town, m.subject, m.message, m.attempts""")
+                .param("limit", limit).param("leaseMs", lease.toMillis())
+                .query((rs, n) -> new DueContactMail(rs.getObject("id", UUID.class),
+                        rs.getObject("partner_id", UUID.class), rs.getString("partner_name"),
+                        rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("reply_to"),
+                        rs.getString("sender_name"), rs.getString("sender_town"), rs.getString("subject"),
+                        rs.getString("message"), rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Sent: the message and the addresses are erased, only the fact and the time stay. */
+    public void markSent(UUID id) {
+        jdbc.sql("""
+                update contact_mail set status = 'SENT', sent_at = now(), last_error = null, message = '',
+                    recipient = '', reply_to = '', sender_name = '', recipient_name = ''
+                where id = :id""").param("id", id).update();
+    }
+
+    public void markFailed(UUID id, String error) {
+        jdbc.sql("update contact_mail set status = 'FAILED', last_error = :error where id = :id")
+                .param("id", id).param("error", error).update();
+    }
+
+    public void retryLater(UUID id, Duration backoff, String error) {
+        jdbc.sql("""
+                update contact_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
+                    last_error = :error
+                where id = :id""")
+                .param("id", id).param("backoffMs", backoff.toMillis()).param("error", error).update();
+    }
+
+    public String status(UUID id) {
+        return jdbc.sql("select status from contact_mail where id = :id").param("id", id).query(String.class)
+                .optional().orElse(null);
+    }
+}
