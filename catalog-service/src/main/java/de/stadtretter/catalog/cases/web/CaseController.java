@@ -26,6 +26,7 @@ import de.stadtretter.catalog.cases.domain.CaseQuery;
 import de.stadtretter.catalog.cases.domain.CaseRepository;
 import de.stadtretter.catalog.cases.domain.CaseService;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
+import de.stadtretter.catalog.partners.domain.CasePartners;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.web.IfMatch;
@@ -42,10 +43,12 @@ public class CaseController {
 
     private final CaseService service;
     private final ReferenceData referenceData;
+    private final CasePartners partners;
 
-    public CaseController(CaseService service, ReferenceData referenceData) {
+    public CaseController(CaseService service, ReferenceData referenceData, CasePartners partners) {
         this.service = service;
         this.referenceData = referenceData;
+        this.partners = partners;
     }
 
     @PostMapping("/cases")
@@ -140,8 +143,10 @@ public class CaseController {
         var revisions = user == null ? java.util.Map.<UUID, CaseRepository.RevisionSummary>of()
                 : service.revisionSummaries(result.items().stream().filter(c -> CaseAccess.canChange(user, c))
                         .map(Case::id).toList());
+        var partnersOf = partners.ofCases(result.items().stream().map(Case::id).toList());
         return new CaseListResponse(result.items().stream().map(c -> CaseResponse.of(c, referenceData,
-                        user != null, CaseAccess.canChange(user, c), revisions.get(c.id()))).toList(),
+                        user != null, CaseAccess.canChange(user, c), revisions.get(c.id()),
+                        partnersOf.getOrDefault(c.id(), List.of()))).toList(),
                 result.page(), result.size(), result.totalItems());
     }
 
@@ -150,7 +155,7 @@ public class CaseController {
         CurrentUser user = CurrentUser.from(auth);
         boolean owner = CaseAccess.canChange(user, c);
         return CaseResponse.of(c, referenceData, user != null, owner,
-                owner ? service.revisionSummaries(List.of(c.id())).get(c.id()) : null);
+                owner ? service.revisionSummaries(List.of(c.id())).get(c.id()) : null, partners.ofCase(c.id()));
     }
 
     /** The case with its version as ETag, for {@code If-Match} on the next write. */

@@ -11,6 +11,7 @@ import de.stadtretter.catalog.cases.domain.CaseRepository;
 import de.stadtretter.catalog.cases.domain.CaseStatus;
 import de.stadtretter.catalog.cases.domain.ProjectStatus;
 import de.stadtretter.catalog.cases.domain.Place;
+import de.stadtretter.catalog.partners.domain.CasePartners;
 import de.stadtretter.kit.reference.ReferenceData;
 
 /**
@@ -48,6 +49,7 @@ public record CaseResponse(
         Integer durationMonths,
         List<CaseContent.Indicator> indicators,
         CaseContent.Actors actors,
+        List<CasePartners.CasePartner> partners,
         CaseContent.Contact contact,
         List<CaseContent.Link> links,
         CaseStatus status,
@@ -73,12 +75,16 @@ public record CaseResponse(
      * @param forOwner whether the caller owns or edits the case (sees the Redaktion's review comment)
      */
     static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact, boolean forOwner) {
-        return of(c, referenceData, withContact, forOwner, null);
+        return of(c, referenceData, withContact, forOwner, null, List.of());
     }
 
-    /** @param pendingRevision shown to the owner and editors only */
+    /**
+     * @param pendingRevision shown to the owner and editors only
+     * @param partners the verified partners whose work on the case the town confirmed (partner-service's
+     *        references; {@code actors.partnerIds} stay as entered)
+     */
     static CaseResponse of(Case c, ReferenceData referenceData, boolean withContact, boolean forOwner,
-            CaseRepository.RevisionSummary pendingRevision) {
+            CaseRepository.RevisionSummary pendingRevision, List<CasePartners.CasePartner> partners) {
         CaseContent content = c.content();
         CaseContent.Sections s = content.sections();
         Place place = Place.of(c.ags(), referenceData);
@@ -89,9 +95,9 @@ public record CaseResponse(
                 c.topics(), content.tags(), content.projectStatus(), content.startDate(), content.endDate(),
                 s.problem(), s.objectives(), s.approach(), s.implementation(), s.resources(), s.results(),
                 s.lessons(), s.transferability(), content.budget(), content.fundingProgrammes(),
-                content.durationMonths(), content.indicators(), content.actors(),
+                content.durationMonths(), content.indicators(), content.actors(), partners,
                 withContact ? content.contact() : null, content.links(),
-                c.status(), forOwner ? c.reviewComment() : null, forOwner ? pendingRevision : null, c.helpfulCount(), c.version(), c.createdAt(),
-                c.updatedAt(), c.submittedAt(), c.publishedAt());
+                c.status(), forOwner ? c.reviewComment() : null, forOwner ? pendingRevision : null, c.helpfulCount(),
+                c.version(), c.createdAt(), c.updatedAt(), c.submittedAt(), c.publishedAt());
     }
 }
