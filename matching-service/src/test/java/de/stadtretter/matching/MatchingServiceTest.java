@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import de.stadtretter.testing.CaseEvents;
+import de.stadtretter.testing.PartnerEvents;
 import de.stadtretter.testing.TestPostgres;
 import de.stadtretter.testing.TestTokens;
 
@@ -14,7 +15,8 @@ import de.stadtretter.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "stadtretter.kit.consumer.initial-backoff=50ms", "logging.structured.format.console="})
-@EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT})
+@EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT, PartnerEvents.PROFILE_TOPIC,
+    PartnerEvents.PROFILE_DLT})
 public abstract class MatchingServiceTest {
 
     @LocalServerPort
