@@ -34,6 +34,7 @@ import de.stadtretter.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "stadtretter.kit.consumer.initial-backoff=50ms", "stadtretter.kit.outbox.poll-interval=200ms",
+    "stadtretter.partner.demo-data=true",
     "logging.structured.format.console="})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT, "partner.profile.v1",

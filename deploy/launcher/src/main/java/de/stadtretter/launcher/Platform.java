@@ -516,6 +516,10 @@ final class Platform {
         if (s.name().equals("notification-service")) {
             env.put("STADTRETTER_NOTIFICATION_TOKEN_SECRET", "local-only-unsubscribe-token-secret");
         }
+        if (s.name().equals("partner-service")) {
+            // twelve demo partners with references to the demo cases, unless started with --no-demo-data
+            env.put("STADTRETTER_PARTNER_DEMO_DATA", Boolean.toString(options.demoData()));
+        }
         if (s.name().equals("catalog-service")) {
             // about 30 published demo practice examples, unless started with --no-demo-data
             env.put("STADTRETTER_CATALOG_DEMO_DATA", Boolean.toString(options.demoData()));

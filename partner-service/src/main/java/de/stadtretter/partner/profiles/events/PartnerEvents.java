@@ -73,9 +73,10 @@ public class PartnerEvents implements PartnerPublications, ReferencePublications
         append(REFERENCE_WITHDRAWN_TYPE, partner.id(), new ReferenceWithdrawnV1(r.id(), partner.id(), r.caseId(), at));
     }
 
+    /** Every confirmed reference, also on cases this service has not learnt of yet: the consumer knows them. */
     private PartnerProjectionV1 projection(Partner partner) {
         return PartnerProjectionV1.of(partner,
-                references.confirmedOf(List.of(partner.id())).getOrDefault(partner.id(), List.of()));
+                references.confirmedOf(List.of(partner.id()), false).getOrDefault(partner.id(), List.of()));
     }
 
     private void append(String type, UUID partnerId, Object data) {

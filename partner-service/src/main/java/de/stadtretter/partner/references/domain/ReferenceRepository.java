@@ -96,18 +96,34 @@ public class ReferenceRepository {
      * first.
      */
     public Map<UUID, List<Reference>> confirmedOf(Collection<UUID> partnerIds) {
+        return confirmedOf(partnerIds, true);
+    }
+
+    /**
+     * The confirmed references of these partners, newest decision first; {@code inCatalogueOnly} leaves out those
+     * whose case partner-service does not know as published (archived, or not learnt yet).
+     */
+    public Map<UUID, List<Reference>> confirmedOf(Collection<UUID> partnerIds, boolean inCatalogueOnly) {
         Map<UUID, List<Reference>> byPartner = new HashMap<>();
         if (partnerIds.isEmpty()) {
             return byPartner;
         }
-        jdbc.sql(SELECT + " where r.partner_id = any(:ids) and r.status = 'CONFIRMED' and c.case_id is not null"
-                        + " order by r.decided_at desc, r.id")
+        jdbc.sql(SELECT + " where r.partner_id = any(:ids) and r.status = 'CONFIRMED'"
+                        + (inCatalogueOnly ? " and c.case_id is not null" : "") + " order by r.decided_at desc, r.id")
                 .param("ids", uuidArray(partnerIds))
                 .query((ResultSet rs) -> {
                     Reference r = reference(rs, 0);
                     byPartner.computeIfAbsent(r.partnerId(), k -> new ArrayList<>()).add(r);
                 });
         return byPartner;
+    }
+
+    /** Inserts a reference as it is given (demo content), decision included. */
+    public void insertDecided(Reference r) {
+        insert(r);
+        if (r.status() != ReferenceStatus.CLAIMED) {
+            decide(r, ReferenceStatus.CLAIMED);
+        }
     }
 
     /** Claims to decide: on the cases of municipality {@code ags}, or on all cases for {@code null} (Redaktion). */
