@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 public final class MailClient {
 
     /** One received mail, simplified. */
-    public record Mail(String from, List<String> to, String subject, String body) {
+    public record Mail(String from, List<String> to, String subject, String body, List<String> replyTo) {
     }
 
     private final String httpBase;
@@ -61,8 +61,14 @@ public final class MailClient {
                             to.add(a.toString());
                         }
                     }
+                    List<String> replyTo = new ArrayList<>();
+                    if (m.getReplyTo() != null) {
+                        for (var a : m.getReplyTo()) {
+                            replyTo.add(a.toString());
+                        }
+                    }
                     mails.add(new Mail(m.getFrom() == null ? null : m.getFrom()[0].toString(), to, m.getSubject(),
-                            text(m.getContent())));
+                            text(m.getContent()), replyTo));
                 }
                 inbox.close(false);
                 return mails;
