@@ -533,9 +533,9 @@ final class Platform {
                 || !Files.getLastModifiedTime(jar).equals(Files.getLastModifiedTime(s.jar(repo)))) {
             Files.copy(s.jar(repo), jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search is CPU-bound work
-        // (Lucene analysis and scoring), the gateway is on the path of every request and the portal renders every
-        // page: they get the optimising compiler
+        // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search and partner-service's
+        // directory are CPU-bound work (Lucene analysis and scoring), the gateway is on the path of every request and
+        // the portal renders every page: they get the optimising compiler
         // the portal holds no data (its sessions are in PostgreSQL): a smaller heap, which starts small
         List<String> cmd = new ArrayList<>(List.of(javaCmd, s.name().equals("portal") ? "-Xmx128m" : "-Xmx256m",
                 "-Xss512k", "-XX:+UseSerialGC"));
@@ -549,6 +549,10 @@ final class Platform {
             // the portal links to the services' internal addresses on this machine
             env.put("STADTRETTER_PORTAL_CATALOG", "http://" + Components.HOST + ":8081");
             env.put("STADTRETTER_PORTAL_NOTIFICATION", "http://" + Components.HOST + ":8084");
+            env.put("STADTRETTER_PORTAL_PARTNER", "http://" + Components.HOST + ":8082");
+        } else if (s.name().equals("partner-service")) {
+            // the partner directory is Lucene work as well, on a far smaller index
+            cmd.add("-XX:ReservedCodeCacheSize=48m");
         } else if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");
         } else {

@@ -99,7 +99,8 @@ public class EditorialClient {
                 .retrieve().body(Helpful.class));
     }
 
-    private static <T> T call(java.util.function.Supplier<T> request) {
+    /** Runs a call to a service as a member and turns its error answers into the page states described above. */
+    public static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (HttpClientErrorException e) {

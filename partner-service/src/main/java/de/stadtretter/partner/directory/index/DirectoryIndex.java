@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -21,7 +22,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 import de.stadtretter.partner.profiles.domain.Partner;
 import de.stadtretter.search.german.GermanAnalysis;
@@ -35,6 +35,7 @@ import de.stadtretter.search.german.GermanAnalysis;
 public class DirectoryIndex implements AutoCloseable {
 
     public static final String ID = "id";
+    public static final String SLOT = "slot";
     public static final String NAME = "f_name";
     public static final String OFFERINGS = "f_offerings";
     public static final String DESCRIPTION = "f_description";
@@ -52,6 +53,10 @@ public class DirectoryIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<UUID, DirectoryEntry> entries = new ConcurrentHashMap<>();
+    /** Each indexed profile has a slot, kept in the index as doc values: a hit leads to its entry without parsing. */
+    private final Map<UUID, Integer> slots = new ConcurrentHashMap<>();
+    private volatile AtomicReferenceArray<DirectoryEntry> bySlot = new AtomicReferenceArray<>(1024);
+    private int nextSlot;
 
     public DirectoryIndex() {
         try {
@@ -66,9 +71,18 @@ public class DirectoryIndex implements AutoCloseable {
     }
 
     /** Indexes a verified profile with its evidence (replacing what was there); visible after {@link #refresh()}. */
-    public void put(Partner partner, DirectoryEntry entry) {
+    public synchronized void put(Partner partner, DirectoryEntry entry) {
         try {
-            writer.updateDocument(new Term(ID, partner.id().toString()), document(partner, entry));
+            int slot = slots.computeIfAbsent(partner.id(), id -> nextSlot++);
+            if (slot >= bySlot.length()) {
+                AtomicReferenceArray<DirectoryEntry> larger = new AtomicReferenceArray<>(bySlot.length() * 2);
+                for (int i = 0; i < bySlot.length(); i++) {
+                    larger.set(i, bySlot.get(i));
+                }
+                bySlot = larger;
+            }
+            bySlot.set(slot, entry);
+            writer.updateDocument(new Term(ID, partner.id().toString()), document(partner, entry, slot));
             entries.put(partner.id(), entry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,20 +90,27 @@ public class DirectoryIndex implements AutoCloseable {
     }
 
     /** Drops a profile that is no longer public (or no longer there). */
-    public void remove(UUID id) {
+    public synchronized void remove(UUID id) {
         try {
             writer.deleteDocuments(new Term(ID, id.toString()));
             entries.remove(id);
+            Integer slot = slots.get(id);
+            if (slot != null) {
+                bySlot.set(slot, null);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Empties the index, for a rebuild. */
-    public void clear() {
+    public synchronized void clear() {
         try {
             writer.deleteAll();
             entries.clear();
+            slots.clear();
+            bySlot = new AtomicReferenceArray<>(1024);
+            nextSlot = 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,6 +127,12 @@ public class DirectoryIndex implements AutoCloseable {
 
     public DirectoryEntry entry(UUID id) {
         return entries.get(id);
+    }
+
+    /** The entry in {@code slot} (doc values {@value #SLOT}), or null when it was removed meanwhile. */
+    public DirectoryEntry entryInSlot(int slot) {
+        AtomicReferenceArray<DirectoryEntry> current = bySlot;
+        return slot < current.length() ? current.get(slot) : null;
     }
 
     /** Every indexed profile, for searches without words. */
@@ -133,10 +160,10 @@ public class DirectoryIndex implements AutoCloseable {
         }
     }
 
-    private static Document document(Partner partner, DirectoryEntry entry) {
+    private static Document document(Partner partner, DirectoryEntry entry, int slot) {
         Document doc = new Document();
         doc.add(new StringField(ID, partner.id().toString(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(partner.id().toString())));
+        doc.add(new NumericDocValuesField(SLOT, slot));
         StringBuilder evidence = new StringBuilder();
         for (DirectoryEntry.Evidence e : entry.evidence()) {
             evidence.append(e.title() == null ? "" : e.title()).append('\n').append(e.role()).append('\n');

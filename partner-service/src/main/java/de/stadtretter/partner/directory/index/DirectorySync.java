@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 
+import de.stadtretter.partner.directory.query.EvidenceScore;
 import de.stadtretter.partner.profiles.domain.Partner;
 import de.stadtretter.partner.profiles.domain.PartnerRepository;
 import de.stadtretter.partner.references.domain.Reference;
@@ -96,7 +97,8 @@ public class DirectorySync implements ApplicationRunner, Ordered, AutoCloseable 
     private void indexAll(List<Partner> batch) {
         Map<UUID, List<Reference>> evidence = references.confirmedOf(batch.stream().map(Partner::id).toList());
         for (Partner p : batch) {
-            index.put(p, DirectoryEntry.of(p, evidence.getOrDefault(p.id(), List.of())));
+            index.put(p, DirectoryEntry.of(p, evidence.getOrDefault(p.id(), List.of()), Instant.now(),
+                    EvidenceScore.HALF_LIFE_YEARS));
         }
     }
 

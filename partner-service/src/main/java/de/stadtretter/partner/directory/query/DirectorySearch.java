@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.PriorityQueue;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Scorable;
@@ -58,34 +56,46 @@ public class DirectorySearch {
     public DirectoryResult search(DirectoryQuery query) {
         Instant now = clock.instant();
         List<Hit> hits = matching(query.q());
-        Map<String, Long> topicCounts = new HashMap<>();
-        Map<String, Long> regionCounts = new HashMap<>();
-        List<Ranked> found = new ArrayList<>();
+        Map<String, long[]> topicCounts = new HashMap<>();
+        Map<String, long[]> regionCounts = new HashMap<>();
+        int window = (query.page() + 1) * query.size();
+        Comparator<Ranked> order = order(query.sort());
+        // the best "window" profiles, the worst of them on top: the page without sorting every hit
+        PriorityQueue<Ranked> best = new PriorityQueue<>(window + 1, order.reversed());
+        long found = 0;
         for (Hit hit : hits) {
             DirectoryEntry e = hit.entry();
             boolean topicOk = query.topic() == null || e.hasTopic(query.topic());
             boolean regionOk = query.region() == null || e.worksIn(query.region());
             if (regionOk) {
-                Set<String> topics = new LinkedHashSet<>(e.topics());
-                topics.addAll(e.offeringTopics());
-                topics.forEach(t -> topicCounts.merge(t, 1L, Long::sum));
+                for (String t : e.allTopics()) {
+                    topicCounts.computeIfAbsent(t, k -> new long[1])[0]++;
+                }
             }
             if (topicOk) {
-                e.regions().forEach(r -> regionCounts.merge(r, 1L, Long::sum));
+                for (String r : e.regions()) {
+                    regionCounts.computeIfAbsent(r, k -> new long[1])[0]++;
+                }
             }
             if (topicOk && regionOk) {
-                double evidence = EvidenceScore.evidence(e.evidence(), query.topic(), now);
-                found.add(new Ranked(e, EvidenceScore.score(hit.relevance(), evidence), evidence));
+                found++;
+                double evidence = e.evidence().isEmpty() ? 0
+                        : EvidenceScore.evidence(e.sums(), query.topic(), now);
+                best.add(new Ranked(e, EvidenceScore.score(hit.relevance(), evidence), evidence));
+                if (best.size() > window) {
+                    best.poll();
+                }
             }
         }
-        found.sort(order(query.sort()));
-        int from = (int) Math.min((long) query.page() * query.size(), found.size());
-        int to = Math.min(from + query.size(), found.size());
-        List<DirectoryResult.Item> items = found.subList(from, to).stream().map(r -> item(r, query, now)).toList();
+        List<Ranked> top = new ArrayList<>(best);
+        top.sort(order);
+        int from = Math.min(query.page() * query.size(), top.size());
+        List<DirectoryResult.Item> items = top.subList(from, top.size()).stream().map(r -> item(r, query, now))
+                .toList();
         Map<String, List<DirectoryResult.FacetValue>> facets = new HashMap<>();
         facets.put("topic", facet(topicCounts, this::topicLabel));
         facets.put("region", facet(regionCounts, this::regionLabel));
-        return new DirectoryResult(found.size(), query.page(), query.size(), items, facets);
+        return new DirectoryResult(found, query.page(), query.size(), items, facets);
     }
 
     /** The profiles the words match, with their relevance (the best match 1); all profiles for no words. */
@@ -96,17 +106,14 @@ public class DirectorySearch {
             if (parsed == null) {
                 return index.entries().stream().map(e -> new Hit(e, 1.0)).toList();
             }
-            Map<UUID, Float> scores = searcher.search(parsed.ranking(), new ScoreCollectorManager());
+            List<Hit> scored = searcher.search(parsed.ranking(), new ScoreCollectorManager(index));
             float max = 0;
-            for (float s : scores.values()) {
-                max = Math.max(max, s);
+            for (Hit h : scored) {
+                max = (float) Math.max(max, h.relevance());
             }
-            List<Hit> hits = new ArrayList<>(scores.size());
-            for (Map.Entry<UUID, Float> s : scores.entrySet()) {
-                DirectoryEntry entry = index.entry(s.getKey());
-                if (entry != null) {
-                    hits.add(new Hit(entry, max == 0 ? 1.0 : s.getValue() / max));
-                }
+            List<Hit> hits = new ArrayList<>(scored.size());
+            for (Hit h : scored) {
+                hits.add(new Hit(h.entry(), max == 0 ? 1.0 : h.relevance() / max));
             }
             return hits;
         } catch (IOException e) {
@@ -136,10 +143,10 @@ public class DirectorySearch {
                 e.evidence().size(), Math.round(r.score() * 10_000) / 10_000.0, evidence);
     }
 
-    private static List<DirectoryResult.FacetValue> facet(Map<String, Long> counts,
+    private static List<DirectoryResult.FacetValue> facet(Map<String, long[]> counts,
             java.util.function.Function<String, String> label) {
         return counts.entrySet().stream()
-                .map(c -> new DirectoryResult.FacetValue(c.getKey(), label.apply(c.getKey()), c.getValue()))
+                .map(c -> new DirectoryResult.FacetValue(c.getKey(), label.apply(c.getKey()), c.getValue()[0]))
                 .sorted(Comparator.comparingLong(DirectoryResult.FacetValue::count).reversed()
                         .thenComparing(DirectoryResult.FacetValue::label))
                 .toList();
@@ -154,29 +161,34 @@ public class DirectorySearch {
                 : referenceData.landByCode(code).map(ReferenceData.Land::name).orElse(code);
     }
 
-    /** Collects the id and score of every match. */
-    private static final class ScoreCollectorManager implements CollectorManager<ScoreCollector, Map<UUID, Float>> {
+    /** Collects the entry and the raw score of every match. */
+    private record ScoreCollectorManager(DirectoryIndex index) implements CollectorManager<ScoreCollector, List<Hit>> {
         @Override
         public ScoreCollector newCollector() {
-            return new ScoreCollector();
+            return new ScoreCollector(index);
         }
 
         @Override
-        public Map<UUID, Float> reduce(Collection<ScoreCollector> collectors) {
-            Map<UUID, Float> all = new HashMap<>();
-            collectors.forEach(c -> all.putAll(c.scores));
+        public List<Hit> reduce(Collection<ScoreCollector> collectors) {
+            List<Hit> all = new ArrayList<>();
+            collectors.forEach(c -> all.addAll(c.hits));
             return all;
         }
     }
 
     private static final class ScoreCollector extends SimpleCollector {
-        final Map<UUID, Float> scores = new HashMap<>();
-        private SortedDocValues ids;
+        final List<Hit> hits = new ArrayList<>();
+        private final DirectoryIndex index;
+        private NumericDocValues slots;
         private Scorable scorer;
+
+        ScoreCollector(DirectoryIndex index) {
+            this.index = index;
+        }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            ids = context.reader().getSortedDocValues(DirectoryIndex.ID);
+            slots = context.reader().getNumericDocValues(DirectoryIndex.SLOT);
         }
 
         @Override
@@ -186,8 +198,11 @@ public class DirectorySearch {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (ids != null && ids.advanceExact(doc)) {
-                scores.put(UUID.fromString(ids.lookupOrd(ids.ordValue()).utf8ToString()), scorer.score());
+            if (slots != null && slots.advanceExact(doc)) {
+                DirectoryEntry entry = index.entryInSlot((int) slots.longValue());
+                if (entry != null) {
+                    hits.add(new Hit(entry, scorer.score()));
+                }
             }
         }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import de.stadtretter.partner.directory.index.DirectoryEntry;
 import de.stadtretter.partner.directory.index.DirectoryEntry.Evidence;
 
 /**
@@ -23,7 +24,7 @@ import de.stadtretter.partner.directory.index.DirectoryEntry.Evidence;
  */
 public final class EvidenceScore {
 
-    static final double HALF_LIFE_YEARS = 2.0;
+    public static final double HALF_LIFE_YEARS = 2.0;
     static final double ON_TOPIC = 2.0;
     static final double EVIDENCE_WEIGHT = 0.5;
 
@@ -34,10 +35,25 @@ public final class EvidenceScore {
     public static double weight(Evidence e, String topic, Instant now) {
         double recency = 1.0;
         if (e.casePublishedAt() != null) {
-            double years = Math.max(0, Duration.between(e.casePublishedAt(), now).toHours() / (24 * 365.25));
+            double years = Duration.between(e.casePublishedAt(), now).toHours() / (24 * 365.25);
             recency = Math.pow(0.5, years / HALF_LIFE_YEARS);
         }
         return recency * (topic != null && e.caseTopics().contains(topic) ? ON_TOPIC : 1.0);
+    }
+
+    /**
+     * The same as {@link #evidence(List, String, Instant)} from the sums kept with the entry: the decay since
+     * {@link DirectoryEntry.EvidenceSums#EPOCH} is one factor for all references, so this is constant time.
+     */
+    public static double evidence(DirectoryEntry.EvidenceSums sums, String topic, Instant now) {
+        double onTopic = topic == null ? 0 : sums.byTopic().getOrDefault(topic, 0.0);
+        return (sums.all() + (ON_TOPIC - 1) * onTopic) / decaySinceEpoch(now);
+    }
+
+    /** How much a reference of the epoch has grown less than one published {@code now}: 2^(years since / half-life). */
+    static double decaySinceEpoch(Instant now) {
+        double days = Duration.between(DirectoryEntry.EvidenceSums.EPOCH, now).toHours() / 24.0;
+        return Math.pow(2, days / (HALF_LIFE_YEARS * 365.25));
     }
 
     public static double evidence(List<Evidence> references, String topic, Instant now) {
