@@ -142,7 +142,7 @@ public class EditorialClient {
         private final transient Map<String, String> fields;
 
         Rejected(Map<String, String> fields) {
-            super("catalog-service rejected the fields " + fields.keySet(), null, false, false);
+            super("the service rejected the fields " + fields.keySet(), null, false, false);
             this.fields = Map.copyOf(fields);
         }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catalog the internal address of catalog-service (the portal calls the services directly, not through the
  *        gateway)
  * @param notification the internal address of notification-service (newsletter subscriptions)
+ * @param partner the internal address of partner-service (directory, profiles, references, contact requests)
  * @param serviceTimeout how long a page waits for a service before it shows an error page
  * @param contact the e-mail address of the operator, on the legal pages and for accessibility feedback
  */
@@ -19,5 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PortalProperties(
         @DefaultValue("http://127.0.0.1:8081") URI catalog,
         @DefaultValue("http://127.0.0.1:8084") URI notification,
+        @DefaultValue("http://127.0.0.1:8082") URI partner,
         @DefaultValue("5s") Duration serviceTimeout,
         @DefaultValue("kontakt@stadtretter.example") String contact) {}

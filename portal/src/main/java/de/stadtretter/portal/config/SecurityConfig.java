@@ -47,6 +47,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/redaktion", "/redaktion/**").hasAnyRole("redaktion", "admin")
                         .requestMatchers("/meine-praxisbeispiele", "/meine-praxisbeispiele/**").hasRole("kommune")
+                        .requestMatchers("/referenzen", "/referenzen/**").hasRole("kommune")
+                        .requestMatchers("/mein-partnerprofil", "/mein-partnerprofil/**").hasRole("partner")
+                        .requestMatchers(HttpMethod.POST, "/partner/*/kontakt").authenticated()
                         .requestMatchers(HttpMethod.POST, "/praxisbeispiele/*/hilfreich").authenticated()
                         .requestMatchers("/anmelden").authenticated()
                         .anyRequest().permitAll())

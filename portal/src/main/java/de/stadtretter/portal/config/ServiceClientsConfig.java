@@ -12,6 +12,7 @@ import org.springframework.web.client.RestClient;
 import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.EditorialClient;
 import de.stadtretter.portal.newsletter.NotificationClient;
+import de.stadtretter.portal.partners.PartnerClient;
 
 /**
  * The clients of the services. Each has two faces: anonymous for public pages, and with the logged-in member's access
@@ -40,6 +41,16 @@ class ServiceClientsConfig {
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         return new EditorialClient(builder.clone().baseUrl(properties.catalog().toString())
                 .requestFactory(requestFactory(properties)).requestInterceptor(bearer).build());
+    }
+
+    @Bean
+    PartnerClient partnerClient(RestClient.Builder builder, PortalProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients) {
+        RestClient.Builder base = builder.clone().baseUrl(properties.partner().toString())
+                .requestFactory(requestFactory(properties));
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return new PartnerClient(base.clone().build(), base.clone().requestInterceptor(bearer).build());
     }
 
     /** Subscriptions are anonymous: no token, whoever is logged in. */

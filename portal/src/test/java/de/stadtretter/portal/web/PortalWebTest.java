@@ -23,6 +23,8 @@ import de.stadtretter.portal.config.PortalProperties;
 import de.stadtretter.portal.config.SecurityConfig;
 import de.stadtretter.portal.config.WebConfig;
 import de.stadtretter.portal.newsletter.NotificationClient;
+import de.stadtretter.portal.partners.PartnerClient;
+import de.stadtretter.portal.partners.web.PartnerVocabulary;
 
 /**
  * The web layer of the portal with every page and the real security rules; the services are stubs here (the browser
@@ -30,7 +32,8 @@ import de.stadtretter.portal.newsletter.NotificationClient;
  */
 @WebMvcTest(properties = {"logging.structured.format.console="})
 @EnableConfigurationProperties(PortalProperties.class)
-@Import({Labels.class, ErrorPathGuard.class, WebConfig.class, SecurityConfig.class, PortalWebTest.Registration.class})
+@Import({Labels.class, ErrorPathGuard.class, WebConfig.class, SecurityConfig.class, PartnerVocabulary.class,
+    PortalWebTest.Registration.class})
 abstract class PortalWebTest {
 
     static final Municipality FLENSBURG = new Municipality("01001000", "Flensburg, Stadt", "Flensburg", "SH",
@@ -62,6 +65,9 @@ abstract class PortalWebTest {
 
     @MockitoBean
     NotificationClient notifications;
+
+    @MockitoBean
+    PartnerClient partners;
 
     /** A logged-in member with one realm role and an organisation (an AGS for a Kommune). */
     static OidcLoginRequestPostProcessor member(String name, String role, String organisation) {
