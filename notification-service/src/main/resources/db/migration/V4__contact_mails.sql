@@ -22,7 +22,8 @@ create table contact_mail (
 create index contact_mail_due on contact_mail (next_attempt_at) where status = 'PENDING';
 create index contact_mail_partner on contact_mail (partner_id);
 
--- Partners whose profile was removed (partner.profile.v1): a contact request still on its way is dropped.
+-- Partners whose profile was removed (partner.profile.v1), with the time: a contact request made before it and
+-- still on its way is dropped.
 create table removed_partner (
     partner_id uuid        primary key,
     removed_at timestamptz not null default now()

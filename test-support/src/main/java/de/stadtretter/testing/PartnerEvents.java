@@ -52,8 +52,11 @@ public final class PartnerEvents {
         return event;
     }
 
+    /** PartnerRemoved of {@code partnerId}, removed now. */
     public static String removed(UUID partnerId) {
-        return JSON.writeValueAsString(event(REMOVED_TYPE, partnerId));
+        ObjectNode event = event(REMOVED_TYPE, partnerId);
+        ((ObjectNode) event.get("data")).put("removedAt", Instant.now().toString());
+        return JSON.writeValueAsString(event);
     }
 
     /** PartnerPublished of {@code partnerId} named {@code name}, with one confirmed reference on {@code caseId}. */
@@ -71,6 +74,12 @@ public final class PartnerEvents {
     /** ContactRequested to partner {@code partnerId}: the mail to {@code recipient}, answered to {@code replyTo}. */
     public static String contactRequested(UUID requestId, UUID partnerId, String recipient, String replyTo,
             String message) {
+        return contactRequested(requestId, partnerId, recipient, replyTo, message, Instant.now());
+    }
+
+    /** As above, requested at {@code requestedAt}. */
+    public static String contactRequested(UUID requestId, UUID partnerId, String recipient, String replyTo,
+            String message, Instant requestedAt) {
         ObjectNode event = event(CONTACT_REQUESTED_TYPE, partnerId);
         event.put("subject", requestId.toString());
         ObjectNode data = (ObjectNode) event.get("data");
@@ -78,6 +87,7 @@ public final class PartnerEvents {
         data.put("recipientEmail", recipient);
         data.put("senderEmail", replyTo);
         data.put("message", message);
+        data.put("requestedAt", requestedAt.toString());
         return JSON.writeValueAsString(event);
     }
 }

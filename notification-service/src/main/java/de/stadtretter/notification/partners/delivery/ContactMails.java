@@ -35,12 +35,16 @@ public class ContactMails {
     }
 
     /**
-     * Queues the mail of a contact request, once per request; none for a partner that was removed in the meantime.
-     * Runs in the transaction that records the event as handled.
+     * Queues the mail of a contact request, once per request; none for a request made before the partner was
+     * removed (a company that creates its profile again gets the requests made after that). Both times are
+     * partner-service's, so the order in which the two topics arrive does not matter. Runs in the transaction that
+     * records the event as handled.
      */
     public void queue(String eventId, ContactRequested r) {
-        boolean removed = jdbc.sql("select count(*) from removed_partner where partner_id = :id")
-                .param("id", r.partnerId()).query(Long.class).single() > 0;
+        boolean removed = jdbc.sql("""
+                select count(*) from removed_partner where partner_id = :id and removed_at >= :requestedAt""")
+                .param("id", r.partnerId()).param("requestedAt", java.sql.Timestamp.from(r.requestedAt()))
+                .query(Long.class).single() > 0;
         if (removed) {
             log.info("Contact request {} for removed partner {} dropped", r.requestId(), r.partnerId());
             return;
@@ -62,9 +66,15 @@ public class ContactMails {
         }
     }
 
-    /** The partner is gone: its mails still waiting and everything kept of the sent ones are deleted. */
+    /**
+     * The partner is gone: its mails still waiting and everything kept of the sent ones are deleted, and requests
+     * made until now that are still on their way will be dropped.
+     */
     public void partnerRemoved(PartnerRemoved removed) {
-        jdbc.sql("insert into removed_partner (partner_id, removed_at) values (:id, :at) on conflict do nothing")
+        jdbc.sql("""
+                insert into removed_partner (partner_id, removed_at) values (:id, :at)
+                on conflict (partner_id) do update set removed_at = greatest(removed_partner.removed_at,
+                    excluded.removed_at)""")
                 .param("id", removed.partnerId()).param("at", java.sql.Timestamp.from(removed.removedAt()))
                 .update();
         int deleted = jdbc.sql("delete from contact_mail where partner_id = :id").param("id", removed.partnerId())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -52,25 +53,33 @@ class ContactMailTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void aRemovedPartnersWaitingMailsGoAndLaterRequestsAreDropped() throws Exception {
+    void aRemovedPartnersWaitingRequestsAreDroppedAndThoseAfterARecreatedProfileAreMailed() throws Exception {
         UUID partner = UUID.randomUUID();
+        Instant before = Instant.now();
         TestKafka.send(brokers, PartnerEvents.PROFILE_TOPIC, partner.toString(), PartnerEvents.removed(partner));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from removed_partner where partner_id = :id").param("id", partner)
                 .query(Long.class).single() == 1);
 
+        // a request made before the removal, arriving after it: dropped
         UUID late = UUID.randomUUID();
         String recipient = newAddress("entfernt");
-        TestKafka.send(brokers, PartnerEvents.CONTACT_TOPIC, partner.toString(),
-                PartnerEvents.contactRequested(late, partner, recipient, newAddress("absender"), "Hallo"));
-        // a marker request to another partner on the same key: once it is mailed, the late one was handled
-        UUID marker = UUID.randomUUID();
-        String markerRecipient = newAddress("marker");
-        TestKafka.send(brokers, PartnerEvents.CONTACT_TOPIC, partner.toString(),
-                PartnerEvents.contactRequested(marker, UUID.randomUUID(), markerRecipient, newAddress("a"), "Hallo"));
-        TestMail.await(markerRecipient, "Anfrage über Stadtretter: Anfrage Leerstandskataster");
-        assertThat(TestMail.to(recipient)).isEmpty();
+        TestKafka.send(brokers, PartnerEvents.CONTACT_TOPIC, partner.toString(), PartnerEvents.contactRequested(late,
+                partner, recipient, newAddress("absender"), "Hallo", before.minusSeconds(60)));
+        // a request made after the company created its profile again (same id): mailed; on the same key, so once it
+        // is mailed the late one was handled
+        UUID again = UUID.randomUUID();
+        TestKafka.send(brokers, PartnerEvents.CONTACT_TOPIC, partner.toString(), PartnerEvents.contactRequested(again,
+                partner, recipient, newAddress("absender"), "Hallo nach dem Neuanfang",
+                Instant.now().plusSeconds(1)));
+        MimeMessage mail = TestMail.await(recipient, "Anfrage über Stadtretter: Anfrage Leerstandskataster");
+        assertThat(TestMail.text(mail)).contains("Hallo nach dem Neuanfang");
+        assertThat(TestMail.to(recipient)).hasSize(1);
         assertThat(mails.status(late)).isNull();
+
+        // the partner is removed (again): what was kept of its mails goes
+        TestKafka.send(brokers, PartnerEvents.PROFILE_TOPIC, partner.toString(), PartnerEvents.removed(partner));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mails.status(again) == null);
     }
 
     @Test
