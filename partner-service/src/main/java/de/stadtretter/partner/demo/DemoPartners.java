@@ -1,5 +1,7 @@
 package de.stadtretter.partner.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,8 +133,8 @@ public class DemoPartners implements ApplicationRunner, Ordered {
     List<DemoPartner> load() {
         try (var in = new ClassPathResource("demo/partner.json").getInputStream()) {
             return json.readValue(in, DemoFile.class).partners();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.stadtretter.matching.partners.events;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -46,7 +47,7 @@ class PartnerEventsListener {
                 }
             });
         }
-        profiles.replace(p.partnerId(), p.name(), java.util.List.copyOf(topics), p.regions());
+        profiles.replace(p.partnerId(), p.name(), List.copyOf(topics), p.regions());
         p.confirmedReferences().forEach(r -> profiles.confirmed(r.referenceId(), p.partnerId(), r.caseId(),
                 r.confirmedAt()));
     }

@@ -1,5 +1,6 @@
 package de.stadtretter.notification.partners.delivery;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public class ContactMails {
     public void queue(String eventId, ContactRequested r) {
         boolean removed = jdbc.sql("""
                 select count(*) from removed_partner where partner_id = :id and removed_at >= :requestedAt""")
-                .param("id", r.partnerId()).param("requestedAt", java.sql.Timestamp.from(r.requestedAt()))
+                .param("id", r.partnerId()).param("requestedAt", Timestamp.from(r.requestedAt()))
                 .query(Long.class).single() > 0;
         if (removed) {
             log.info("Contact request {} for removed partner {} dropped", r.requestId(), r.partnerId());
@@ -75,7 +76,7 @@ public class ContactMails {
                 insert into removed_partner (partner_id, removed_at) values (:id, :at)
                 on conflict (partner_id) do update set removed_at = greatest(removed_partner.removed_at,
                     excluded.removed_at)""")
-                .param("id", removed.partnerId()).param("at", java.sql.Timestamp.from(removed.removedAt()))
+                .param("id", removed.partnerId()).param("at", Timestamp.from(removed.removedAt()))
                 .update();
         int deleted = jdbc.sql("delete from contact_mail where partner_id = :id").param("id", removed.partnerId())
                 .update();

@@ -2,8 +2,10 @@ package de.stadtretter.partner.contacts.domain;
 
 import static de.stadtretter.kit.jdbc.SqlValues.timestamp;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +37,7 @@ public class ContactRequests {
      * Serialises the requests of one sender and of one partner (a transaction-scoped advisory lock each), so that
      * two requests at once cannot both slip under a limit.
      */
-    public void lock(String senderSubject, java.util.UUID partnerId) {
+    public void lock(String senderSubject, UUID partnerId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('contact-sender:' || :s)), "
                         + "pg_advisory_xact_lock(hashtext('contact-partner:' || :p))")
                 .param("s", senderSubject).param("p", partnerId.toString()).query().singleRow();
@@ -47,7 +49,7 @@ public class ContactRequests {
     }
 
     /** How many requests {@code partnerId} received since {@code since}, and the oldest of them. */
-    public Window byPartner(java.util.UUID partnerId, Instant since) {
+    public Window byPartner(UUID partnerId, Instant since) {
         return window("partner_id = :key", partnerId, since);
     }
 
@@ -58,7 +60,7 @@ public class ContactRequests {
                         + " and created_at > :since")
                 .param("key", key).param("since", timestamp(since))
                 .query((rs, n) -> new Window(rs.getLong(1), Optional.ofNullable(rs.getTimestamp(2))
-                        .map(java.sql.Timestamp::toInstant)))
+                        .map(Timestamp::toInstant)))
                 .single();
     }
 

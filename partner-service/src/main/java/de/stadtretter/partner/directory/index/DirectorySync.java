@@ -3,6 +3,7 @@ package de.stadtretter.partner.directory.index;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class DirectorySync implements ApplicationRunner, Ordered, AutoCloseable 
             Thread.ofPlatform().name("partner-directory-sync").daemon().factory());
     private volatile Instant polledUpTo;
     /** The change times already indexed within the lookback, so that one change is indexed once. */
-    private final Map<UUID, Instant> seen = new java.util.HashMap<>();
+    private final Map<UUID, Instant> seen = new HashMap<>();
 
     public DirectorySync(DirectoryIndex index, PartnerRepository partners, ReferenceRepository references,
             Duration pollInterval, Duration lookback, MeterRegistry meters) {

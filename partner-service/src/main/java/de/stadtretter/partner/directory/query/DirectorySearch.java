@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -144,7 +145,7 @@ public class DirectorySearch {
     }
 
     private static List<DirectoryResult.FacetValue> facet(Map<String, long[]> counts,
-            java.util.function.Function<String, String> label) {
+            Function<String, String> label) {
         return counts.entrySet().stream()
                 .map(c -> new DirectoryResult.FacetValue(c.getKey(), label.apply(c.getKey()), c.getValue()[0]))
                 .sorted(Comparator.comparingLong(DirectoryResult.FacetValue::count).reversed()

@@ -4,9 +4,11 @@ import static de.stadtretter.kit.jdbc.SqlValues.instant;
 import static de.stadtretter.kit.jdbc.SqlValues.strings;
 import static de.stadtretter.kit.jdbc.SqlValues.textArray;
 import static de.stadtretter.kit.jdbc.SqlValues.timestamp;
+import static de.stadtretter.kit.jdbc.SqlValues.uuidArray;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,7 +171,7 @@ public class PartnerRepository {
 
     /** The database's clock, the one {@code changed_at} is written with. */
     public Instant databaseNow() {
-        return jdbc.sql("select clock_timestamp()").query(java.sql.Timestamp.class).single().toInstant();
+        return jdbc.sql("select clock_timestamp()").query(Timestamp.class).single().toInstant();
     }
 
     // offerings
@@ -218,7 +220,7 @@ public class PartnerRepository {
         }
         Map<UUID, List<Offering>> byPartner = new HashMap<>();
         jdbc.sql("select " + OFFERING_COLUMNS + " from offering where partner_id = any(:ids) order by created_at, id")
-                .param("ids", de.stadtretter.kit.jdbc.SqlValues.uuidArray(partners.stream().map(Partner::id).toList()))
+                .param("ids", uuidArray(partners.stream().map(Partner::id).toList()))
                 .query((ResultSet rs) -> {
                     byPartner.computeIfAbsent(rs.getObject("partner_id", UUID.class), k -> new ArrayList<>())
                             .add(offering(rs));

@@ -60,13 +60,6 @@ public class PartnerService {
         return partner;
     }
 
-    /** Writes a profile as it is given (demo content); no history entry for the Redaktion's queue. */
-    @Transactional
-    public Partner importVerified(Partner partner) {
-        partners.insert(partner);
-        return partner;
-    }
-
     @Transactional(readOnly = true)
     public Partner get(CurrentUser user, UUID id) {
         return partners.find(id).filter(p -> PartnerAccess.canView(user, p))

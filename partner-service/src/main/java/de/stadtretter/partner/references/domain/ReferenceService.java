@@ -2,7 +2,10 @@ package de.stadtretter.partner.references.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -137,7 +140,7 @@ public class ReferenceService {
 
     /** The confirmed references of these partners on cases in the catalogue: their evidence, newest first. */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, List<Reference>> evidence(java.util.Collection<UUID> partnerIds) {
+    public Map<UUID, List<Reference>> evidence(Collection<UUID> partnerIds) {
         return references.confirmedOf(partnerIds);
     }
 
@@ -181,7 +184,7 @@ public class ReferenceService {
             throw new ConflictException("The reference was decided in the meantime; reload it.");
         }
         partners.touch(current.partnerId(), now);
-        partners.recordHistory(current.partnerId(), "reference." + status.name().toLowerCase(java.util.Locale.ROOT),
+        partners.recordHistory(current.partnerId(), "reference." + status.name().toLowerCase(Locale.ROOT),
                 PartnerService.actor(user), onBehalf, now, List.of(current.caseId().toString()), null);
         return decided;
     }
