@@ -18,8 +18,8 @@ import de.stadtretter.e2e.support.StadtretterPlatform;
 /**
  * The partner journeys in real browsers, by keyboard, with axe-core on every page: a company creates its profile
  * (and first sees the errors of an empty form), the Redaktion verifies it, the company claims a demo case, the Kommune
- * that owns the case confirms it, an anonymous visitor finds the company in the directory with that evidence, and a
- * member sends it a message that arrives as a mail with the member as reply-to.
+ * that owns the case confirms it, an anonymous visitor finds the company in the directory with that evidence and on
+ * the case's page, and a member sends it a message that arrives as a mail with the member as reply-to.
  */
 @ExtendWith(StadtretterPlatform.class)
 class PartnerJourneyBrowserIT {
@@ -113,6 +113,19 @@ class PartnerJourneyBrowserIT {
             visitor.check("profile");
             assertThat(visitor.text()).contains("Von Kommunen bestätigte Referenzen", "Gespräche mit den Eigentümern",
                     "sehen angemeldete Mitglieder");
+
+            // the case shows the company among its partners, linked to its page
+            visitor.open(PORTAL + "/praxisbeispiele/" + PartnerFlowIT.FLENSBURG_CASE);
+            visitor.waitFor(b -> {
+                if (b.text().contains(name)) {
+                    return true;
+                }
+                b.driver().navigate().refresh();
+                return false;
+            }, "the partner on the case page");
+            visitor.check("case-with-partner");
+            assertThat(visitor.find(By.linkText(name)).getAttribute("href"))
+                    .endsWith("/partner/" + PartnerFlowIT.PARTNER2);
 
             // a member (Leipzig) writes to the company
             visitor.activate("Anmelden", 200);

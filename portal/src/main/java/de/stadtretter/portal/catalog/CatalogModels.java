@@ -91,8 +91,8 @@ public final class CatalogModels {
             List<String> topics, List<String> tags, String projectStatus, LocalDate startDate, LocalDate endDate,
             String problem, String objectives, String approach, String implementation, String resources,
             String results, String lessons, String transferability, Budget budget, List<String> fundingProgrammes,
-            Integer durationMonths, List<Indicator> indicators, Actors actors, Contact contact, List<Link> links,
-            String status, String reviewComment, PendingRevision pendingRevision, long helpfulCount, long version,
+            Integer durationMonths, List<Indicator> indicators, Actors actors, List<CasePartner> partners,
+            Contact contact, List<Link> links, String status, String reviewComment, PendingRevision pendingRevision, long helpfulCount, long version,
             Instant createdAt, Instant updatedAt, Instant submittedAt, Instant publishedAt) {
 
         public CaseDetail {
@@ -101,8 +101,13 @@ public final class CatalogModels {
             fundingProgrammes = fundingProgrammes == null ? List.of() : fundingProgrammes;
             indicators = indicators == null ? List.of() : indicators;
             links = links == null ? List.of() : links;
+            partners = partners == null ? List.of() : partners;
         }
     }
+
+    /** A verified partner whose work on the case the Kommune confirmed (partner-service's references). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CasePartner(UUID id, String name, String role) {}
 
     /** A page of {@code GET /api/catalog/cases}. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -181,7 +181,7 @@ class EditorialPagesTest extends PortalWebTest {
         CaseDetail revised = new CaseDetail(ID, "Leerstandskataster 2.0", published.teaser(), published.ags(),
                 published.ownerOrganisation(), FLENSBURG, published.topics(), published.tags(), null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "PUBLISHED", null, null, 0, 7, null, null, null, null);
+                null, "PUBLISHED", null, null, 0, 7, null, null, null, null);
         given(editorial.get(ID)).willReturn(published);
         given(editorial.revision(ID)).willReturn(new Revision(ID, "SUBMITTED", 3, 7, List.of("title"), null,
                 Instant.now(), revised));
@@ -255,7 +255,7 @@ class EditorialPagesTest extends PortalWebTest {
     private static CaseDetail draft(String status, String reviewComment, PendingRevision revision) {
         return new CaseDetail(ID, "Leerstandskataster", "Kurz", FLENSBURG_AGS, FLENSBURG_AGS, FLENSBURG,
                 List.of("leerstand"), List.of(), null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, status, reviewComment, revision, 0, 7,
+                null, null, null, null, null, null, null, null, status, reviewComment, revision, 0, 7,
                 Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-02T10:00:00Z"), null, null);
     }
 }

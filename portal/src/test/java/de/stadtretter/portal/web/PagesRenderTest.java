@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import de.stadtretter.portal.catalog.CatalogModels.Budget;
 import de.stadtretter.portal.catalog.CatalogModels.CaseDetail;
+import de.stadtretter.portal.catalog.CatalogModels.CasePartner;
 import de.stadtretter.portal.catalog.CatalogModels.CaseSummary;
 import de.stadtretter.portal.catalog.CatalogModels.Contact;
 import de.stadtretter.portal.catalog.CatalogModels.FacetValue;
@@ -85,6 +86,8 @@ class PagesRenderTest extends PortalWebTest {
                         containsString(">Ausgangslage</h2>"), containsString(">Ergebnisse</h2>"),
                         containsString("Herangehensweise"), containsString("Sofortprogramm"),
                         containsString("Die Kontaktperson sehen angemeldete Mitglieder."),
+                        containsString("href=\"/partner/3f6c1d2e-8a4b-4c5d-9e7f-0a1b2c3d4e5f\""),
+                        containsString("(Eigentümeransprache)"),
                         not(containsString("<script>alert(1)</script>")))));
         mvc.perform(get("/praxisbeispiele/" + ID).with(oidcLogin().idToken(t -> t.claim("name", "Kai Kommune"))))
                 .andExpect(status().isOk())
@@ -135,7 +138,8 @@ class PagesRenderTest extends PortalWebTest {
                 "Was nicht funktioniert hat", "Übertragbar", new Budget(10_000L, 20_000L), List.of("Sofortprogramm"),
                 18, List.of(new Indicator("Leerstandsquote", "%", new java.math.BigDecimal("28.6"),
                         new java.math.BigDecimal("4.1"), LocalDate.of(2024, 6, 1))),
-                null, contact, List.of(), "PUBLISHED", null, null, 3, 4, Instant.parse("2026-10-01T10:00:00Z"),
-                null, Instant.parse("2026-10-20T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"));
+                null, List.of(new CasePartner(UUID.fromString("3f6c1d2e-8a4b-4c5d-9e7f-0a1b2c3d4e5f"),
+                        "Innenstadtwerk Nord", "Eigentümeransprache")), contact, List.of(), "PUBLISHED", null, null, 3,
+                4, Instant.parse("2026-10-01T10:00:00Z"), null, Instant.parse("2026-10-20T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"));
     }
 }
