@@ -1,7 +1,11 @@
 package de.stadtretter.matching.cases.domain;
 
+import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,5 +52,23 @@ public class CaseProfiles {
                 .query((rs, n) -> new CaseProfile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         List.of((String[]) rs.getArray(4).getArray())))
                 .optional();
+    }
+
+    /** How many published cases a municipality has, and on which topics. */
+    public record TownCases(int count, List<String> topics) {}
+
+    /** The published cases per municipality (AGS → count and topics). */
+    public Map<String, TownCases> perMunicipality() {
+        Map<String, TownCases> towns = new HashMap<>();
+        jdbc.sql("""
+                select ags, count(*) as cases, array(select distinct t from case_profile p2, unnest(p2.topics) t
+                                                     where p2.ags = p.ags order by t) as topics
+                from case_profile p group by ags""")
+                .query((ResultSet rs) -> {
+                    Array topics = rs.getArray("topics");
+                    towns.put(rs.getString("ags").trim(), new TownCases(rs.getInt("cases"),
+                            topics == null ? List.of() : List.of((String[]) topics.getArray())));
+                });
+        return towns;
     }
 }
