@@ -17,10 +17,11 @@ import de.stadtretter.testing.TestTokens;
 /** The one Spring context all of matching-service's integration tests share: real PostgreSQL, Kafka and HTTP port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-    "stadtretter.kit.consumer.initial-backoff=50ms", "logging.structured.format.console="})
+    "stadtretter.kit.consumer.initial-backoff=50ms", "stadtretter.kit.outbox.poll-interval=200ms",
+    "logging.structured.format.console="})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT, PartnerEvents.PROFILE_TOPIC,
-    PartnerEvents.PROFILE_DLT})
+    PartnerEvents.PROFILE_DLT, "matching.need.v1", "matching.need.v1-dlt"})
 public abstract class MatchingServiceTest {
 
     @LocalServerPort

@@ -6,6 +6,7 @@ class OperationalEndpointsTest extends MatchingServiceTest implements Operationa
 
     @Override
     public String protectedPath() {
-        return "/api/matching/needs";
+        // recommendations are for logged-in members (issue 9 §3); every read of this service so far is public
+        return "/api/matching/recommendations";
     }
 }

@@ -11,8 +11,9 @@ import de.stadtretter.kit.security.ApiSecurity;
 import de.stadtretter.kit.security.ProblemSecurityHandlers;
 
 /**
- * Municipality profiles and similar towns are public to read; everything else needs a token. Who may describe a
- * municipality (its own Kommune, the Redaktion) is checked in the service.
+ * Municipality profiles, similar towns and needs (as far as their visibility allows) are public to read; everything
+ * else needs a token. Who may describe a municipality or write a need (its own Kommune, the Redaktion) is checked in
+ * the services.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -23,7 +24,8 @@ class SecurityConfig {
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
                 .requestMatchers(ApiSecurity.reads("/api/matching/municipalities/*",
-                        "/api/matching/municipalities/*/similar")).permitAll()
+                        "/api/matching/municipalities/*/similar", "/api/matching/needs", "/api/matching/needs/*"))
+                        .permitAll()
                 .anyRequest().authenticated());
         return ApiSecurity.apply(http, handlers).build();
     }
