@@ -13,10 +13,11 @@ import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.web.NotFoundException;
 import de.stadtretter.matching.cases.domain.CaseProfiles;
+import de.stadtretter.matching.needs.domain.NeedRepository;
 
 /**
- * Profiles of all German municipalities (the reference data with what each Kommune adds and has published) and the
- * towns most like a given one.
+ * Profiles of all German municipalities (the reference data with what each Kommune adds, has published and looks
+ * for) and the towns most like a given one.
  */
 @Service
 public class MunicipalityService {
@@ -24,20 +25,23 @@ public class MunicipalityService {
     private final ReferenceData referenceData;
     private final MunicipalityNotes notes;
     private final CaseProfiles cases;
+    private final NeedRepository needs;
     private final Clock clock;
 
     public MunicipalityService(ReferenceData referenceData, MunicipalityNotes notes, CaseProfiles cases,
-            Clock clock) {
+            NeedRepository needs, Clock clock) {
         this.referenceData = referenceData;
         this.notes = notes;
         this.cases = cases;
+        this.needs = needs;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public TownProfile get(String ags) {
         ReferenceData.Municipality m = municipality(ags);
-        return profile(m, notes.find(ags).orElse(null), cases.perMunicipality().get(ags));
+        return profile(m, notes.find(ags).orElse(null), cases.perMunicipality().get(ags),
+                needs.openTopicsPerMunicipality().get(ags));
     }
 
     /** A Kommune describes itself (its own AGS), or the Redaktion for it. */
@@ -51,7 +55,7 @@ public class MunicipalityService {
         }
         MunicipalityNotes.Note note = notes.save(ags, focusTopics, selfDescription, expectedVersion,
                 user.username() == null ? user.subject() : user.username(), clock.instant());
-        return profile(m, note, cases.perMunicipality().get(ags));
+        return profile(m, note, cases.perMunicipality().get(ags), needs.openTopicsPerMunicipality().get(ags));
     }
 
     /** The {@code size} towns most like {@code ags}, best first, with the reasons. */
@@ -60,11 +64,13 @@ public class MunicipalityService {
         ReferenceData.Municipality me = municipality(ags);
         Map<String, MunicipalityNotes.Note> allNotes = notes.all();
         Map<String, CaseProfiles.TownCases> allCases = cases.perMunicipality();
+        Map<String, List<String>> allNeeds = needs.openTopicsPerMunicipality();
         List<TownProfile> towns = new ArrayList<>(referenceData.municipalityCount());
         for (ReferenceData.Municipality m : referenceData.municipalities()) {
-            towns.add(profile(m, allNotes.get(m.ags()), allCases.get(m.ags())));
+            towns.add(profile(m, allNotes.get(m.ags()), allCases.get(m.ags()), allNeeds.get(m.ags())));
         }
-        return SimilarTowns.rank(profile(me, allNotes.get(ags), allCases.get(ags)), towns, size,
+        TownProfile mine = profile(me, allNotes.get(ags), allCases.get(ags), allNeeds.get(ags));
+        return SimilarTowns.rank(mine, towns, size,
                 id -> referenceData.topic(id).map(ReferenceData.Topic::labelDe).orElse(id));
     }
 
@@ -73,7 +79,7 @@ public class MunicipalityService {
     }
 
     private TownProfile profile(ReferenceData.Municipality m, MunicipalityNotes.Note note,
-            CaseProfiles.TownCases published) {
+            CaseProfiles.TownCases published, List<String> needTopics) {
         ReferenceData.District district = referenceData.district(m.ags()).orElse(null);
         String landCode = referenceData.land(m.ags()).map(ReferenceData.Land::code).orElse(null);
         double density = m.areaKm2() > 0 ? m.population() / m.areaKm2() : 0;
@@ -81,6 +87,7 @@ public class MunicipalityService {
                 m.districtAgs(), m.districtName(), referenceData.townTypeFor(m.population()),
                 SimilarTowns.setting(district, m), note == null ? List.of() : note.focusTopics(),
                 note == null ? null : note.selfDescription(), note == null ? 0 : note.version(),
-                published == null ? 0 : published.count(), published == null ? List.of() : published.topics());
+                published == null ? 0 : published.count(), published == null ? List.of() : published.topics(),
+                needTopics == null ? List.of() : needTopics);
     }
 }

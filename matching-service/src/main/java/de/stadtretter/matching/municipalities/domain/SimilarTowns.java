@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 
 import de.stadtretter.kit.reference.ReferenceData;
 
@@ -19,8 +20,8 @@ import de.stadtretter.kit.reference.ReferenceData;
  * <li>town type ({@value #W_TYPE}): the same BBSR type, half for the same type group (Großstadt, Mittelstadt,
  * Kleinstadt, Landgemeinde);</li>
  * <li>setting ({@value #W_SETTING}): the same urban or rural setting of the district;</li>
- * <li>shared topics ({@value #W_TOPICS}): the share of the town's topics (focus and published cases) the other one
- * works on too; without topics of its own this weight goes to size;</li>
+ * <li>shared topics ({@value #W_TOPICS}): the share of the town's topics (focus, published cases, open needs) the
+ * other one works on too; without topics of its own this weight goes to size;</li>
  * <li>experience ({@value #W_CASES}): published cases, 1 − 1 / (1 + cases).</li>
  * </ul>
  * The Land is no reason: transfer across Länder is the point.
@@ -42,7 +43,7 @@ public final class SimilarTowns {
     public record Similar(TownProfile town, double score, List<String> reasons) {}
 
     public static List<Similar> rank(TownProfile me, Iterable<TownProfile> towns, int size,
-            java.util.function.Function<String, String> topicLabel) {
+            Function<String, String> topicLabel) {
         PriorityQueue<Similar> best = new PriorityQueue<>(size + 1, Comparator.comparingDouble(Similar::score));
         List<String> mine = me.topics();
         for (TownProfile other : towns) {
@@ -88,7 +89,7 @@ public final class SimilarTowns {
     }
 
     static List<String> reasons(TownProfile me, TownProfile other, List<String> mine,
-            java.util.function.Function<String, String> topicLabel) {
+            Function<String, String> topicLabel) {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.GERMANY);
         List<String> reasons = new ArrayList<>();
         if (closeness(me.population(), other.population()) >= 0.7) {
@@ -108,7 +109,9 @@ public final class SimilarTowns {
         }
         List<String> theirs = other.topics();
         for (String topic : mine) {
-            if (theirs.contains(topic)) {
+            if (other.needTopics().contains(topic)) {
+                reasons.add("sucht ebenfalls nach Lösungen zu „" + topicLabel.apply(topic) + "“");
+            } else if (theirs.contains(topic)) {
                 reasons.add("arbeitet auch an „" + topicLabel.apply(topic) + "“");
             }
         }

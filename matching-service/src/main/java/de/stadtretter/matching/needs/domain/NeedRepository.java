@@ -102,6 +102,20 @@ public class NeedRepository {
                 .query(NeedRepository::need).list();
     }
 
+    /** The topics of the open needs every municipality shows to members (PUBLIC and MEMBERS), by AGS. */
+    public Map<String, List<String>> openTopicsPerMunicipality() {
+        Map<String, List<String>> topics = new HashMap<>();
+        jdbc.sql("""
+                select ags, array(select distinct t from need n2, unnest(n2.topics) t
+                                  where n2.ags = n.ags and n2.status = 'OPEN' and n2.visibility <> 'PRIVATE'
+                                  order by t) as topics
+                from need n where status = 'OPEN' and visibility <> 'PRIVATE' group by ags""")
+                .query((ResultSet rs) -> {
+                    topics.put(rs.getString("ags").trim(), strings(rs, "topics"));
+                });
+        return topics;
+    }
+
     private static Need need(ResultSet rs, int row) throws SQLException {
         return new Need(rs.getObject("id", UUID.class), rs.getString("ags").trim(), rs.getString("title"),
                 rs.getString("description"), strings(rs, "topics"), Need.Visibility.valueOf(rs.getString("visibility")),

@@ -2,6 +2,7 @@ package de.stadtretter.matching.municipalities.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -127,6 +128,25 @@ class MunicipalityTest extends MatchingServiceTest {
         assertThat(reasons.getFirst()).contains("arbeitet auch an „Standortförderung und Leerstand“",
                 "hat ein Praxisbeispiel veröffentlicht");
         assertThat(bitburg).isNotEqualTo(other);
+    }
+
+    @Test
+    void anOpenNeedOnTheSameTopicIsAReason() throws Exception {
+        String flensburgs = mvc.perform(get("/api/matching/municipalities/{ags}/similar", FLENSBURG)
+                .param("size", "5")).andReturn().getResponse().getContentAsString();
+        String other = JsonPath.read(flensburgs, "$.items[4].ags");
+        for (String town : List.of(FLENSBURG, other)) {
+            mvc.perform(post("/api/matching/needs").header(HttpHeaders.AUTHORIZATION, kommune(town))
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"ags": "%s", "title": "Abends mehr Leben", "description": "Die Stadt ist abends leer.",
+                             "topics": ["erlebnisraum"], "visibility": "MEMBERS"}""".formatted(town)))
+                    .andExpect(status().isCreated());
+        }
+        String after = mvc.perform(get("/api/matching/municipalities/{ags}/similar", FLENSBURG).param("size", "50"))
+                .andReturn().getResponse().getContentAsString();
+        List<List<String>> reasons = JsonPath.read(after, "$.items[?(@.ags == '" + other + "')].reasons");
+        assertThat(reasons).isNotEmpty();
+        assertThat(reasons.getFirst()).contains("sucht ebenfalls nach Lösungen zu „Erlebnis- und Lebensraum“");
     }
 
     /** {@code other}'s score among the 50 towns most like {@code town}; 0 if it is not among them. */
