@@ -35,6 +35,7 @@ import de.stadtretter.portal.partners.PartnerModels.DirectoryItem;
 import de.stadtretter.portal.partners.PartnerModels.Evidence;
 import de.stadtretter.portal.partners.PartnerModels.FacetValue;
 import de.stadtretter.portal.partners.PartnerModels.Offering;
+import de.stadtretter.portal.partners.PartnerModels.OfferingWrite;
 import de.stadtretter.portal.partners.PartnerModels.Partner;
 import de.stadtretter.portal.partners.PartnerModels.PartnerList;
 import de.stadtretter.portal.partners.PartnerModels.Reference;
@@ -149,7 +150,14 @@ class PartnerPagesTest extends PortalWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("wartet auf die Prüfung durch die Redaktion"),
                         containsString("Leistung hinzufügen"), containsString("wartet auf die Kommune"),
-                        containsString("„Leerstandskataster“ entfernen"))));
+                        containsString("„Leerstandskataster“ entfernen"),
+                        containsString("Themen der Leistung"))));
+        mvc.perform(post("/mein-partnerprofil/leistungen").with(csrf())
+                        .with(member("Paul Partner", "partner", PARTNER.toString())).param("titel", "Citymanagement")
+                        .param("leistungThemen", "leerstand", "unbekannt"))
+                .andExpect(redirectedUrl("/mein-partnerprofil#leistungen"));
+        then(partners).should().addOffering(PARTNER, new OfferingWrite(
+                "Citymanagement", null, List.of("leerstand"), List.of("SH", "DE"), null));
     }
 
     @Test

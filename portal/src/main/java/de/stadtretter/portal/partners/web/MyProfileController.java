@@ -138,8 +138,9 @@ class MyProfileController {
     @PostMapping("/leistungen")
     String addOffering(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "") String titel,
             @RequestParam(defaultValue = "") String leistung, @RequestParam(defaultValue = "") String preismodell,
-            Model model, RedirectAttributes flash) {
+            @RequestParam(required = false) List<String> leistungThemen, Model model, RedirectAttributes flash) {
         UUID id = company(user);
+        List<String> topics = DirectoryPageController.selected(leistungThemen, vocabulary.topics());
         Map<String, String> errors = new LinkedHashMap<>();
         if (titel.isBlank() || titel.strip().length() > 150) {
             errors.put("titel", "Bitte geben Sie der Leistung einen Titel (höchstens 150 Zeichen).");
@@ -150,9 +151,11 @@ class MyProfileController {
         if (preismodell.strip().length() > 200) {
             errors.put("preismodell", "Bitte fassen Sie das Preismodell kürzer (höchstens 200 Zeichen).");
         }
+        Partner current = partners.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (errors.isEmpty()) {
             try {
-                partners.addOffering(id, new OfferingWrite(titel.strip(), blank(leistung), List.of(), List.of(),
+                // an offering is offered where the company works
+                partners.addOffering(id, new OfferingWrite(titel.strip(), blank(leistung), topics, current.regions(),
                         blank(preismodell)));
                 flash.addFlashAttribute("saved", "Die Leistung „" + titel.strip() + "“ ist gespeichert.");
                 return "redirect:" + BASE + "#leistungen";
@@ -161,9 +164,9 @@ class MyProfileController {
                         + "Leistungen; bitte prüfen Sie Ihre Angaben.");
             }
         }
-        Partner partner = partners.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("offering", Map.of("titel", titel, "leistung", leistung, "preismodell", preismodell));
-        return page(model, id, partner, ProfileForm.of(partner), Map.of(), "", "", errors);
+        model.addAttribute("offering", Map.of("titel", titel, "leistung", leistung, "preismodell", preismodell,
+                "themen", topics));
+        return page(model, id, current, ProfileForm.of(current), Map.of(), "", "", errors);
     }
 
     @PostMapping("/leistungen/{offeringId}/loeschen")
@@ -222,7 +225,8 @@ class MyProfileController {
         model.addAttribute("claimedCase", claimedCase);
         model.addAttribute("role", role);
         if (!model.containsAttribute("offering")) {
-            model.addAttribute("offering", Map.of("titel", "", "leistung", "", "preismodell", ""));
+            model.addAttribute("offering", Map.of("titel", "", "leistung", "", "preismodell", "", "themen",
+                    List.of()));
         }
         return "partners/mine";
     }
