@@ -550,6 +550,7 @@ final class Platform {
             env.put("STADTRETTER_PORTAL_CATALOG", "http://" + Components.HOST + ":8081");
             env.put("STADTRETTER_PORTAL_NOTIFICATION", "http://" + Components.HOST + ":8084");
             env.put("STADTRETTER_PORTAL_PARTNER", "http://" + Components.HOST + ":8082");
+            env.put("STADTRETTER_PORTAL_MATCHING", "http://" + Components.HOST + ":8083");
         } else if (s.name().equals("partner-service")) {
             // the partner directory is Lucene work as well, on a far smaller index
             cmd.add("-XX:ReservedCodeCacheSize=48m");

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        gateway)
  * @param notification the internal address of notification-service (newsletter subscriptions)
  * @param partner the internal address of partner-service (directory, profiles, references, contact requests)
+ * @param matching the internal address of matching-service (municipality pages, towns like mine)
  * @param serviceTimeout how long a page waits for a service before it shows an error page
  * @param contact the e-mail address of the operator, on the legal pages and for accessibility feedback
  */
@@ -21,5 +22,6 @@ public record PortalProperties(
         @DefaultValue("http://127.0.0.1:8081") URI catalog,
         @DefaultValue("http://127.0.0.1:8084") URI notification,
         @DefaultValue("http://127.0.0.1:8082") URI partner,
+        @DefaultValue("http://127.0.0.1:8083") URI matching,
         @DefaultValue("5s") Duration serviceTimeout,
         @DefaultValue("kontakt@stadtretter.example") String contact) {}

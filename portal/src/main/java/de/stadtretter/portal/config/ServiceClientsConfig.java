@@ -13,6 +13,7 @@ import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.EditorialClient;
 import de.stadtretter.portal.newsletter.NotificationClient;
 import de.stadtretter.portal.partners.PartnerClient;
+import de.stadtretter.portal.towns.MatchingClient;
 
 /**
  * The clients of the services. Each has two faces: anonymous for public pages, and with the logged-in member's access
@@ -51,6 +52,13 @@ class ServiceClientsConfig {
         OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
         return new PartnerClient(base.clone().build(), base.clone().requestInterceptor(bearer).build());
+    }
+
+    /** Municipality pages are public: no token. */
+    @Bean
+    MatchingClient matchingClient(RestClient.Builder builder, PortalProperties properties) {
+        return new MatchingClient(builder.clone().baseUrl(properties.matching().toString())
+                .requestFactory(requestFactory(properties)).build());
     }
 
     /** Subscriptions are anonymous: no token, whoever is logged in. */

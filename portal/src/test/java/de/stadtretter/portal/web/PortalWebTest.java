@@ -25,6 +25,7 @@ import de.stadtretter.portal.config.WebConfig;
 import de.stadtretter.portal.newsletter.NotificationClient;
 import de.stadtretter.portal.partners.PartnerClient;
 import de.stadtretter.portal.partners.web.PartnerVocabulary;
+import de.stadtretter.portal.towns.MatchingClient;
 
 /**
  * The web layer of the portal with every page and the real security rules; the services are stubs here (the browser
@@ -68,6 +69,9 @@ abstract class PortalWebTest {
 
     @MockitoBean
     PartnerClient partners;
+
+    @MockitoBean
+    MatchingClient matching;
 
     /** A logged-in member with one realm role and an organisation (an AGS for a Kommune). */
     static OidcLoginRequestPostProcessor member(String name, String role, String organisation) {
