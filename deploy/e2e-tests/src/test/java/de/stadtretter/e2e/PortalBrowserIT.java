@@ -92,6 +92,25 @@ class PortalBrowserIT {
     }
 
     @Test
+    void aMunicipalityPageShowsTownsLikeItWithReasonsAndLeadsToThemByKeyboard() {
+        try (Browser b = new Browser("municipality")) {
+            b.open(PORTAL + "/kommunen/01054056");
+            assertThat(b.check("husum")).isEqualTo("Husum, Stadt – Stadtretter");
+            assertThat(b.text()).contains("Kleinere Mittelstadt in Schleswig-Holstein", "Nordfriesland",
+                    "Ähnliche Kommunen", "ähnliche Größe:", "ebenfalls eine kleinere Mittelstadt");
+            WebElement first = b.tabTo(el -> el.getAttribute("href") != null
+                    && el.getAttribute("href").contains("/kommunen/"), "the first similar town", 60);
+            String name = first.getText();
+            b.press(Keys.ENTER);
+            b.waitFor(x -> x.title().startsWith(name), "the similar town's page");
+            b.check("similar-town");
+            assertThat(b.text()).contains("Ähnliche Kommunen");
+            b.open(PORTAL + "/kommunen/99999999");
+            assertThat(b.check("municipality-not-found")).isEqualTo("Seite nicht gefunden – Stadtretter");
+        }
+    }
+
+    @Test
     void scriptInATitleIsShownAsTextAndTheContactOnlyAfterTheLogin() {
         String kommune = Endpoints.keycloak().token("kommune", Endpoints.DEMO_PASSWORD);
         String redaktion = Endpoints.keycloak().token("redaktion", Endpoints.DEMO_PASSWORD);
