@@ -59,11 +59,21 @@ public class CaseProfiles {
 
     /** The published cases per municipality (AGS → count and topics). */
     public Map<String, TownCases> perMunicipality() {
+        return towns(null);
+    }
+
+    /** The published cases of one municipality; none if it has none. */
+    public Optional<TownCases> ofMunicipality(String ags) {
+        return Optional.ofNullable(towns(ags).get(ags));
+    }
+
+    private Map<String, TownCases> towns(String ags) {
         Map<String, TownCases> towns = new HashMap<>();
         jdbc.sql("""
                 select ags, count(*) as cases, array(select distinct t from case_profile p2, unnest(p2.topics) t
                                                      where p2.ags = p.ags order by t) as topics
-                from case_profile p group by ags""")
+                from case_profile p where cast(:ags as text) is null or ags = :ags group by ags""")
+                .param("ags", ags)
                 .query((ResultSet rs) -> {
                     Array topics = rs.getArray("topics");
                     towns.put(rs.getString("ags").trim(), new TownCases(rs.getInt("cases"),

@@ -40,8 +40,8 @@ public class MunicipalityService {
     @Transactional(readOnly = true)
     public TownProfile get(String ags) {
         ReferenceData.Municipality m = municipality(ags);
-        return profile(m, notes.find(ags).orElse(null), cases.perMunicipality().get(ags),
-                needs.openTopicsPerMunicipality().get(ags));
+        return profile(m, notes.find(ags).orElse(null), cases.ofMunicipality(ags).orElse(null),
+                needs.openTopicsOf(ags));
     }
 
     /** A Kommune describes itself (its own AGS), or the Redaktion for it. */
@@ -55,7 +55,7 @@ public class MunicipalityService {
         }
         MunicipalityNotes.Note note = notes.save(ags, focusTopics, selfDescription, expectedVersion,
                 user.username() == null ? user.subject() : user.username(), clock.instant());
-        return profile(m, note, cases.perMunicipality().get(ags), needs.openTopicsPerMunicipality().get(ags));
+        return profile(m, note, cases.ofMunicipality(ags).orElse(null), needs.openTopicsOf(ags));
     }
 
     /** The {@code size} towns most like {@code ags}, best first, with the reasons. */

@@ -104,12 +104,24 @@ public class NeedRepository {
 
     /** The topics of the open needs every municipality shows to members (PUBLIC and MEMBERS), by AGS. */
     public Map<String, List<String>> openTopicsPerMunicipality() {
+        return openTopics(null);
+    }
+
+    /** The same for one municipality (empty if it has no such need). */
+    public List<String> openTopicsOf(String ags) {
+        return openTopics(ags).getOrDefault(ags, List.of());
+    }
+
+    private Map<String, List<String>> openTopics(String ags) {
         Map<String, List<String>> topics = new HashMap<>();
         jdbc.sql("""
                 select ags, array(select distinct t from need n2, unnest(n2.topics) t
                                   where n2.ags = n.ags and n2.status = 'OPEN' and n2.visibility <> 'PRIVATE'
                                   order by t) as topics
-                from need n where status = 'OPEN' and visibility <> 'PRIVATE' group by ags""")
+                from need n where status = 'OPEN' and visibility <> 'PRIVATE'
+                    and (cast(:ags as text) is null or ags = :ags)
+                group by ags""")
+                .param("ags", ags)
                 .query((ResultSet rs) -> {
                     topics.put(rs.getString("ags").trim(), strings(rs, "topics"));
                 });

@@ -117,13 +117,18 @@ public class ReferenceService {
         Instant now = clock.instant();
         partners.recordHistory(partner.id(), "reference.withdrawn", PartnerService.actor(user),
                 !PartnerAccess.isOwner(user, partnerId), now, List.of(current.caseId().toString()), null);
+        if (current.confirmed()) {
+            partners.touch(partnerId, now);
+        }
         withdrawn(current);
     }
 
-    /** A confirmed reference of a public profile stops counting: the directory and the case are told. */
+    /**
+     * A confirmed reference of a public profile stops counting: the case is told (the directory already follows the
+     * partner's touch of the caller).
+     */
     private void withdrawn(Reference before) {
         if (before.confirmed()) {
-            partners.touch(before.partnerId(), clock.instant());
             Partner partner = partners.find(before.partnerId()).orElseThrow();
             if (partner.isPublic()) {
                 publications.withdrawn(before, partner, clock.instant());
