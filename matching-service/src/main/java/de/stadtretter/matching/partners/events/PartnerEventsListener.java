@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import de.stadtretter.kit.events.inbox.InboundEvents;
 import de.stadtretter.matching.partners.domain.PartnerProfiles;
+import de.stadtretter.matching.partners.domain.PartnerText;
 
 /** Keeps matching's partner profiles current from {@code partner.profile.v1}, idempotently and in order per partner. */
 @Component
@@ -47,7 +48,11 @@ class PartnerEventsListener {
                 }
             });
         }
-        profiles.replace(p.partnerId(), p.name(), List.copyOf(topics), p.regions());
+        List<PartnerText.Offering> offerings = p.offerings() == null ? List.of() : p.offerings().stream()
+                .map(o -> new PartnerText.Offering(o.title() == null ? "" : o.title(),
+                        o.description() == null ? "" : o.description(), o.topics() == null ? List.of() : o.topics()))
+                .toList();
+        profiles.replace(p.partnerId(), p.name(), p.description(), List.copyOf(topics), p.regions(), offerings);
         p.confirmedReferences().forEach(r -> profiles.confirmed(r.referenceId(), p.partnerId(), r.caseId(),
                 r.confirmedAt()));
     }
