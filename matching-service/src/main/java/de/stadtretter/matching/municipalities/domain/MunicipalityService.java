@@ -44,6 +44,22 @@ public class MunicipalityService {
                 needs.openTopicsOf(ags));
     }
 
+    /**
+     * A municipality's structural profile from the reference data alone, with the published cases and need topics
+     * the caller knows of (no database access: for ranking many candidate towns at once); empty for an unknown AGS.
+     */
+    public java.util.Optional<TownProfile> structural(String ags, int publishedCases, List<String> caseTopics,
+            List<String> needTopics) {
+        return structural(referenceData, ags, publishedCases, caseTopics, needTopics);
+    }
+
+    /** {@link #structural(String, int, List, List)} for any reference data (the quality harness has no database). */
+    public static java.util.Optional<TownProfile> structural(ReferenceData referenceData, String ags,
+            int publishedCases, List<String> caseTopics, List<String> needTopics) {
+        return referenceData.municipality(ags).map(m -> profile(referenceData, m, null,
+                new CaseProfiles.TownCases(publishedCases, caseTopics), needTopics));
+    }
+
     /** A Kommune describes itself (its own AGS), or the Redaktion for it. */
     @Transactional
     public TownProfile describe(CurrentUser user, String ags, List<String> focusTopics, String selfDescription,
@@ -79,6 +95,12 @@ public class MunicipalityService {
     }
 
     private TownProfile profile(ReferenceData.Municipality m, MunicipalityNotes.Note note,
+            CaseProfiles.TownCases published, List<String> needTopics) {
+        return profile(referenceData, m, note, published, needTopics);
+    }
+
+    private static TownProfile profile(ReferenceData referenceData, ReferenceData.Municipality m,
+            MunicipalityNotes.Note note,
             CaseProfiles.TownCases published, List<String> needTopics) {
         ReferenceData.District district = referenceData.district(m.ags()).orElse(null);
         String landCode = referenceData.land(m.ags()).map(ReferenceData.Land::code).orElse(null);

@@ -64,7 +64,7 @@ public final class SimilarTowns {
                 reasons(me, s.town(), mine, topicLabel))).toList();
     }
 
-    static double score(TownProfile me, TownProfile other, List<String> mine) {
+    public static double score(TownProfile me, TownProfile other, List<String> mine) {
         double size = closeness(me.population(), other.population());
         double density = closeness(me.density(), other.density());
         double type = me.townType().code().equals(other.townType().code()) ? 1
@@ -81,14 +81,14 @@ public final class SimilarTowns {
     }
 
     /** 1 for the same value, 0 from a factor of 4 apart (on a log scale). */
-    static double closeness(double a, double b) {
+    public static double closeness(double a, double b) {
         if (a <= 0 || b <= 0) {
             return 0;
         }
         return Math.max(0, 1 - Math.abs(Math.log(a / b)) / LN4);
     }
 
-    static List<String> reasons(TownProfile me, TownProfile other, List<String> mine,
+    public static List<String> reasons(TownProfile me, TownProfile other, List<String> mine,
             Function<String, String> topicLabel) {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.GERMANY);
         List<String> reasons = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class SimilarTowns {
     }
 
     /** "eine kleinere Mittelstadt", "eine Landgemeinde": the town type inside a sentence (all are feminine). */
-    static String withArticle(ReferenceData.TownType type) {
+    public static String withArticle(ReferenceData.TownType type) {
         String label = type.labelDe();
         int space = label.indexOf(' ');
         return "eine " + (space > 0 ? label.substring(0, 1).toLowerCase(Locale.GERMAN) + label.substring(1) : label);

@@ -102,6 +102,22 @@ public class NeedRepository {
                 .query(NeedRepository::need).list();
     }
 
+    /**
+     * The open needs a caller may be shown as other towns' needs: public ones, for members also the members' ones;
+     * newest first, at most {@code limit}.
+     */
+    public List<Need> openShared(boolean member, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from need where status = 'OPEN' and (visibility = 'PUBLIC'"
+                        + (member ? " or visibility = 'MEMBERS'" : "") + ") order by created_at desc, id limit :limit")
+                .param("limit", limit).query(NeedRepository::need).list();
+    }
+
+    /** Every open need (for announcing matches), oldest first. */
+    public List<Need> open() {
+        return jdbc.sql("select " + COLUMNS + " from need where status = 'OPEN' order by created_at, id")
+                .query(NeedRepository::need).list();
+    }
+
     /** The topics of the open needs every municipality shows to members (PUBLIC and MEMBERS), by AGS. */
     public Map<String, List<String>> openTopicsPerMunicipality() {
         return openTopics(null);
