@@ -533,8 +533,9 @@ final class Platform {
                 || !Files.getLastModifiedTime(jar).equals(Files.getLastModifiedTime(s.jar(repo)))) {
             Files.copy(s.jar(repo), jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search and partner-service's
-        // directory are CPU-bound work (Lucene analysis and scoring), the gateway is on the path of every request and
+        // C1 only (TieredStopAtLevel=1) saves memory and start time; catalog-service's search, partner-service's
+        // directory and matching-service's recommendations are CPU-bound work (Lucene analysis and scoring), the
+        // gateway is on the path of every request and
         // the portal renders every page: they get the optimising compiler
         // the portal holds no data (its sessions are in PostgreSQL): a smaller heap, which starts small
         List<String> cmd = new ArrayList<>(List.of(javaCmd, s.name().equals("portal") ? "-Xmx128m" : "-Xmx256m",
@@ -551,8 +552,8 @@ final class Platform {
             env.put("STADTRETTER_PORTAL_NOTIFICATION", "http://" + Components.HOST + ":8084");
             env.put("STADTRETTER_PORTAL_PARTNER", "http://" + Components.HOST + ":8082");
             env.put("STADTRETTER_PORTAL_MATCHING", "http://" + Components.HOST + ":8083");
-        } else if (s.name().equals("partner-service")) {
-            // the partner directory is Lucene work as well, on a far smaller index
+        } else if (s.name().equals("partner-service") || s.name().equals("matching-service")) {
+            // the partner directory and the recommendations are Lucene work as well, on far smaller indexes
             cmd.add("-XX:ReservedCodeCacheSize=48m");
         } else if (!s.name().equals("catalog-service")) {
             cmd.add("-XX:TieredStopAtLevel=1");

@@ -182,8 +182,8 @@ public class CaseProfiles {
         jdbc.sql("""
                 select ags, count(*) as cases, array(select distinct t from case_profile p2, unnest(p2.topics) t
                                                      where p2.ags = p.ags order by t) as topics
-                from case_profile p where cast(:ags as text) is null or ags = :ags group by ags""")
-                .param("ags", ags)
+                from case_profile p""" + (ags == null ? "" : " where ags = :ags") + " group by ags")
+                .params(ags == null ? Map.of() : Map.of("ags", ags))
                 .query((ResultSet rs) -> {
                     Array topics = rs.getArray("topics");
                     towns.put(rs.getString("ags").trim(), new TownCases(rs.getInt("cases"),

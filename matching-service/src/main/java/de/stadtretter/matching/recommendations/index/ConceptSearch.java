@@ -23,6 +23,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -35,7 +36,8 @@ import de.stadtretter.matching.recommendations.language.NeedLanguage;
 /**
  * Finds the items of a {@link TextIndex} that a read need speaks of: BM25 over the weighted fields, each concept of
  * the need one clause (its ways of saying it as one synonym term, the best field counting most), the need's topics
- * as constant extra clauses so that items on the topic but in other words are found too. For every hit it also
+ * as constant extra clauses so that items on the topic but in other words are found too. The candidates come from a
+ * first pass over the one field that holds all text; only they are scored by the weighted fields. For every hit it also
  * tells which of the need's concepts the item holds (anywhere, and in one chosen field such as the lessons): the
  * coverage and the reasons are made from that.
  */
@@ -61,6 +63,7 @@ public final class ConceptSearch {
             List<NeedLanguage.Concept> concepts = reading.concepts();
             double[] importance = new double[concepts.size()];
             BooleanQuery.Builder query = new BooleanQuery.Builder();
+            BooleanQuery.Builder recall = new BooleanQuery.Builder();
             int clauses = 0;
             for (int i = 0; i < concepts.size(); i++) {
                 NeedLanguage.Concept c = concepts.get(i);
@@ -88,18 +91,31 @@ public final class ConceptSearch {
                     perField.add(new BoostQuery(any2.build(), field.getValue()));
                 }
                 query.add(new BoostQuery(new DisjunctionMaxQuery(perField, FIELD_TIE), c.weight()), Occur.SHOULD);
+                SynonymQuery.Builder anywhere = new SynonymQuery.Builder(TextIndex.ALL);
+                c.terms().forEach((t, w) -> anywhere.addTerm(new Term(TextIndex.ALL, t), w));
+                recall.add(new BoostQuery(anywhere.build(), c.weight()), Occur.SHOULD);
                 importance[i] = c.weight() * Math.log(1 + (double) n / df);
                 clauses++;
             }
             for (Map.Entry<String, Float> topic : topics.entrySet()) {
-                query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TextIndex.TOPIC, topic.getKey()))),
-                        topicBoost * topic.getValue()), Occur.SHOULD);
+                Query onTopic = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TextIndex.TOPIC,
+                        topic.getKey()))), topicBoost * topic.getValue());
+                query.add(onTopic, Occur.SHOULD);
+                recall.add(onTopic, Occur.SHOULD);
                 clauses++;
             }
             if (clauses == 0) {
                 return new Found<>(List.of(), importance, reader.numDocs());
             }
-            TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(max, null, max));
+            // two passes: the candidates by one field holding all text (a quarter of the clauses), then those
+            // candidates scored by the weighted fields (the score the ranking uses)
+            TopDocs candidates = searcher.search(recall.build(), new TopScoreDocCollectorManager(max, null, max));
+            TopDocs top = new QueryRescorer(query.build()) {
+                @Override
+                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                    return secondPassMatches ? secondPassScore : 0;
+                }
+            }.rescore(searcher, candidates, max);
             List<Hit<T>> hits = hits(index, reader, top, concepts, markField, accept);
             return new Found<>(hits, importance, reader.numDocs());
         } catch (IOException e) {
