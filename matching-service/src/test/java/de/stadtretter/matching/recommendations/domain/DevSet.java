@@ -23,16 +23,16 @@ import de.stadtretter.matching.partners.domain.PartnerText;
  * partners and needs with graded judgments, in a plain "== key" / "field: value" format that a person can write and
  * review. Keys become stable UUIDs, so a case's key is its id in the index.
  */
-record DevSet(Map<String, CaseText> cases, Map<String, PartnerText> partners, List<Need> needs) {
+public record DevSet(Map<String, CaseText> cases, Map<String, PartnerText> partners, List<Need> needs) {
 
-    record Need(String key, Recommendations.Request request, Map<String, Integer> caseGrades,
+    public record Need(String key, Recommendations.Request request, Map<String, Integer> caseGrades,
             Map<String, Integer> partnerGrades) {}
 
-    static UUID id(String key) {
+    public static UUID id(String key) {
         return UUID.nameUUIDFromBytes(("stadtretter-devset:" + key).getBytes(StandardCharsets.UTF_8));
     }
 
-    static DevSet load(Path dir, ReferenceData referenceData) {
+    public static DevSet load(Path dir, ReferenceData referenceData) {
         Map<String, CaseText> cases = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, List<String>>> e : blocks(dir.resolve("cases.txt")).entrySet()) {
             cases.put(e.getKey(), caseOf(e.getKey(), e.getValue(), referenceData));

@@ -58,6 +58,8 @@ class RecommendationQualityHarness {
     static final int DEPTH = 50;
     /** The issue's target: the matcher at least 15 % above the baseline on nDCG@5. */
     static final double TARGET_GAIN = 0.15;
+    /** As the match watcher's default ({@code stadtretter.matching.matches.top}). */
+    static final int MATCH_TOP = 5;
 
     static DevSet set;
     static RecommendationIndexes indexes;
@@ -101,6 +103,8 @@ class RecommendationQualityHarness {
         Metrics partnerBase = new Metrics();
         Metrics partnerMatcher = new Metrics();
         StringBuilder perNeed = new StringBuilder();
+        List<double[]> announced = new ArrayList<>(); // score, grade of each need's first MATCH_TOP cases
+        int relevantPairs = 0;
         for (DevSet.Need need : set.needs()) {
             String query = need.request().title() + "\n" + need.request().description();
             List<UUID> baseCases = caseBaseline.search(query);
@@ -117,6 +121,9 @@ class RecommendationQualityHarness {
             }
             Map<UUID, Integer> caseGrades = byId(need.caseGrades());
             Map<UUID, Integer> partnerGrades = byId(need.partnerGrades());
+            relevantPairs += (int) caseGrades.values().stream().filter(g -> g >= 2).count();
+            ranking.ranked().stream().limit(MATCH_TOP).forEach(sc -> announced.add(new double[] {sc.score(),
+                caseGrades.getOrDefault(sc.text().caseId(), 0)}));
             double before = caseBase.add(baseCases, caseGrades);
             double after = caseMatcher.add(matchedCases, caseGrades);
             partnerBase.add(partnerBaseline.search(query), partnerGrades);
@@ -131,13 +138,15 @@ class RecommendationQualityHarness {
                 cases  matcher   %.3f   %.3f  %.3f   (nDCG@5 %+.1f %%)
                 partner BM25     %.3f   %.3f  %.3f
                 partner matcher  %.3f   %.3f  %.3f   (nDCG@5 %+.1f %%)
+                %s
+                match announcements (a case among a need's first %d with score >= t; relevant = grade >= 2):
                 %s""", set.needs().size(), set.cases().size(), set.partners().size(),
                 System.getProperty("stadtretter.devset", "src/test/resources/devset"),
                 caseBase.ndcg(), caseBase.precision(), caseBase.mrr(),
                 caseMatcher.ndcg(), caseMatcher.precision(), caseMatcher.mrr(), gain(caseBase, caseMatcher),
                 partnerBase.ndcg(), partnerBase.precision(), partnerBase.mrr(),
                 partnerMatcher.ndcg(), partnerMatcher.precision(), partnerMatcher.mrr(),
-                gain(partnerBase, partnerMatcher), perNeed);
+                gain(partnerBase, partnerMatcher), perNeed, MATCH_TOP, thresholds(announced, relevantPairs));
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/recommendation-quality.txt"), report);
@@ -280,5 +289,18 @@ class RecommendationQualityHarness {
             }
             return ranked;
         }
+    }
+
+    /** For each threshold: how many pairs would be announced, the share of them relevant, the relevant ones found. */
+    static String thresholds(List<double[]> announced, int relevantPairs) {
+        StringBuilder out = new StringBuilder("  t      announced  precision  recall\n");
+        for (double t = 0.30; t < 0.701; t += 0.05) {
+            double threshold = t;
+            long count = announced.stream().filter(a -> a[0] >= threshold).count();
+            long relevant = announced.stream().filter(a -> a[0] >= threshold && a[1] >= 2).count();
+            out.append(String.format(Locale.ROOT, "  %.2f   %9d  %9.2f  %6.2f%n", t, count,
+                    count == 0 ? 0 : (double) relevant / count, (double) relevant / Math.max(1, relevantPairs)));
+        }
+        return out.toString();
     }
 }
