@@ -21,7 +21,7 @@ import de.stadtretter.testing.TestTokens;
     "logging.structured.format.console="})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT, PartnerEvents.PROFILE_TOPIC,
-    PartnerEvents.PROFILE_DLT, "matching.need.v1", "matching.need.v1-dlt"})
+    PartnerEvents.PROFILE_DLT, "matching.need.v1", "matching.need.v1-dlt", "matching.match.v1"})
 public abstract class MatchingServiceTest {
 
     @LocalServerPort

@@ -42,7 +42,9 @@ final class Components {
             new Topic("partner.contact.v1", 3),
             new Topic("partner.contact.v1-dlt", 3),
             new Topic("matching.need.v1", 3),
-            new Topic("matching.need.v1-dlt", 3));
+            new Topic("matching.need.v1-dlt", 3),
+            new Topic("matching.match.v1", 3),
+            new Topic("matching.match.v1-dlt", 3));
 
     /**
      * A Spring Boot application started with {@code java -jar <repo>/<module>/target/<module>.jar}; its actuator

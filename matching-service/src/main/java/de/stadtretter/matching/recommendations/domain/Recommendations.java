@@ -25,7 +25,7 @@ public record Recommendations(List<CaseItem> cases, List<PartnerItem> partners, 
         }
     }
 
-    static double round(double score) {
+    public static double round(double score) {
         return Math.round(score * 1000) / 1000.0;
     }
 }
