@@ -42,6 +42,16 @@ public class Links {
         return base + "/praxisbeispiele/" + caseId;
     }
 
+    /** The portal's page of a partner. */
+    public String partner(UUID partnerId) {
+        return base + "/partner/" + partnerId;
+    }
+
+    /** The portal's page of a need (with its recommendations). */
+    public String need(UUID needId) {
+        return base + "/bedarfe/" + needId;
+    }
+
     public String home() {
         return base + "/";
     }
