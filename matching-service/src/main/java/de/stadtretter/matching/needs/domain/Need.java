@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A town's need: title, description and topics in its own words, who may see it, open or closed.
- * {@code creatorEmail} is personal data (for match mails): never in events.
+ * A town's need: title, description and topics in its own words, who may see it, open or closed. No address of
+ * whoever wrote it: the members who want match mails tell notification-service (which mails them).
  */
 public record Need(UUID id, String ags, String title, String description, List<String> topics, Visibility visibility,
-        Status status, String createdBy, String creatorEmail, long version, Instant createdAt, Instant updatedAt,
+        Status status, String createdBy, long version, Instant createdAt, Instant updatedAt,
         Instant closedAt) {
 
     public Need {

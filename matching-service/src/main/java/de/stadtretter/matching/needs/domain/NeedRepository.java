@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 public class NeedRepository {
 
     private static final String COLUMNS = """
-            id, ags, title, description, topics, visibility, status, created_by, creator_email, version, created_at,
-            updated_at, closed_at""";
+            id, ags, title, description, topics, visibility, status, created_by, version, created_at, updated_at,
+            closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -33,14 +33,13 @@ public class NeedRepository {
 
     public void insert(Need n) {
         jdbc.sql("""
-                insert into need (id, ags, title, description, topics, visibility, status, created_by, creator_email,
-                    version, created_at, updated_at)
-                values (:id, :ags, :title, :description, :topics, :visibility, :status, :createdBy, :email, 0, :at,
-                    :at)""")
+                insert into need (id, ags, title, description, topics, visibility, status, created_by, version,
+                    created_at, updated_at)
+                values (:id, :ags, :title, :description, :topics, :visibility, :status, :createdBy, 0, :at, :at)""")
                 .param("id", n.id()).param("ags", n.ags()).param("title", n.title())
                 .param("description", n.description()).param("topics", textArray(n.topics()))
                 .param("visibility", n.visibility().name()).param("status", n.status().name())
-                .param("createdBy", n.createdBy()).param("email", n.creatorEmail())
+                .param("createdBy", n.createdBy())
                 .param("at", timestamp(n.createdAt())).update();
     }
 
@@ -148,7 +147,7 @@ public class NeedRepository {
         return new Need(rs.getObject("id", UUID.class), rs.getString("ags").trim(), rs.getString("title"),
                 rs.getString("description"), strings(rs, "topics"), Need.Visibility.valueOf(rs.getString("visibility")),
                 Need.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-                rs.getString("creator_email"), rs.getLong("version"), instant(rs, "created_at"),
+                rs.getLong("version"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "closed_at"));
     }
 }

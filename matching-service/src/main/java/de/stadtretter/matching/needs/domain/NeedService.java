@@ -41,7 +41,7 @@ public class NeedService {
     public record Content(String title, String description, List<String> topics, Need.Visibility visibility) {}
 
     @Transactional
-    public Need open(CurrentUser user, String ags, Content content, String creatorEmail) {
+    public Need open(CurrentUser user, String ags, Content content) {
         if (!referenceData.isMunicipalityKey(ags)) {
             throw InvalidFieldsException.of("ags", "must be the key (AGS) of a municipality of the Destatis list");
         }
@@ -50,7 +50,7 @@ public class NeedService {
         }
         Instant now = clock.instant();
         Need need = new Need(UUID.randomUUID(), ags, content.title(), content.description(), content.topics(),
-                content.visibility(), Need.Status.OPEN, actor(user), creatorEmail, 0, now, now, null);
+                content.visibility(), Need.Status.OPEN, actor(user), 0, now, now, null);
         needs.insert(need);
         publications.opened(need);
         return need;
@@ -69,7 +69,7 @@ public class NeedService {
         }
         Need edited = needs.update(new Need(id, current.ags(), content.title(), content.description(),
                 content.topics(), content.visibility(), current.status(), current.createdBy(),
-                current.creatorEmail(), current.version(), current.createdAt(), clock.instant(), null));
+                current.version(), current.createdAt(), clock.instant(), null));
         publications.updated(edited);
         return edited;
     }
@@ -83,7 +83,7 @@ public class NeedService {
         Instant now = clock.instant();
         Need closed = needs.update(new Need(id, current.ags(), current.title(), current.description(),
                 current.topics(), current.visibility(), Need.Status.CLOSED, current.createdBy(),
-                current.creatorEmail(), current.version(), current.createdAt(), now, now));
+                current.version(), current.createdAt(), now, now));
         publications.closed(closed);
         return closed;
     }

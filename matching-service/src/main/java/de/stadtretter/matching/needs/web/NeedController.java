@@ -9,7 +9,6 @@ import org.hibernate.validator.constraints.UniqueElements;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,9 +79,7 @@ public class NeedController {
     @PostMapping
     public ResponseEntity<NeedResponse> open(@Validated({Default.class, NeedRequest.OnCreate.class})
             @RequestBody NeedRequest body, Authentication auth) {
-        String email = auth instanceof JwtAuthenticationToken token ? token.getToken().getClaimAsString("email")
-                : null;
-        Need need = service.open(CurrentUser.from(auth), body.ags(), body.content(), email);
+        Need need = service.open(CurrentUser.from(auth), body.ags(), body.content());
         return ResponseEntity.created(URI.create("/api/matching/needs/" + need.id()))
                 .eTag(IfMatch.etag(need.version())).body(response(need));
     }
