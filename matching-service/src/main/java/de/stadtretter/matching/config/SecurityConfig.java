@@ -24,7 +24,8 @@ class SecurityConfig {
                 .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                 .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(ADMIN)
                 .requestMatchers(ApiSecurity.reads("/api/matching/municipalities/*",
-                        "/api/matching/municipalities/*/similar", "/api/matching/needs", "/api/matching/needs/*",
+                        "/api/matching/municipalities/*/similar", "/api/matching/municipalities/*/cases",
+                        "/api/matching/needs", "/api/matching/needs/*",
                         "/api/matching/needs/*/recommendations"))
                         .permitAll()
                 .anyRequest().authenticated());

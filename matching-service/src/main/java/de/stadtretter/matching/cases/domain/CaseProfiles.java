@@ -107,6 +107,20 @@ public class CaseProfiles {
                 .optional();
     }
 
+    /** A published case as a municipality's page lists it. */
+    public record TownCase(UUID caseId, String title, List<String> topics, java.time.Instant publishedAt) {}
+
+    /** The municipality's published cases, newest first. */
+    public List<TownCase> ofTown(String ags, int limit) {
+        return jdbc.sql("""
+                select case_id, title, topics, published_at from case_profile where ags = :ags
+                order by published_at desc, case_id limit :limit""")
+                .param("ags", ags).param("limit", limit)
+                .query((rs, n) -> new TownCase(rs.getObject(1, UUID.class), rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray()), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     private static final String TEXT_COLUMNS = """
             select case_id, title, ags, municipality_name, state_code, population, town_type, topics, sections
             from case_profile""";

@@ -44,6 +44,12 @@ public class MunicipalityService {
                 needs.openTopicsOf(ags));
     }
 
+    /** The municipality's published cases, newest first (404 for a key that is no municipality). */
+    public List<CaseProfiles.TownCase> cases(String ags, int size) {
+        municipality(ags);
+        return cases.ofTown(ags, size);
+    }
+
     /**
      * A municipality's structural profile from the reference data alone, with the published cases and need topics
      * the caller knows of (no database access: for ranking many candidate towns at once); empty for an unknown AGS.

@@ -21,6 +21,7 @@ import de.stadtretter.kit.web.IfMatch;
 import de.stadtretter.kit.web.PreconditionFailedException;
 import de.stadtretter.kit.web.text.MultilineText;
 import de.stadtretter.kit.web.validation.TopicIds;
+import de.stadtretter.matching.cases.domain.CaseProfiles;
 import de.stadtretter.matching.municipalities.domain.MunicipalityService;
 import de.stadtretter.matching.municipalities.domain.SimilarTowns;
 import de.stadtretter.matching.municipalities.domain.TownProfile;
@@ -92,6 +93,15 @@ public class MunicipalityController {
         TownProfile town = service.describe(CurrentUser.from(auth), ags,
                 body.focusTopics() == null ? List.of() : body.focusTopics(), body.selfDescription(), expected);
         return ResponseEntity.ok().eTag(IfMatch.etag(town.noteVersion())).body(MunicipalityResponse.of(town));
+    }
+
+    public record CasesResponse(String ags, List<CaseProfiles.TownCase> items) {}
+
+    /** The municipality's published cases, newest first. */
+    @GetMapping("/{ags}/cases")
+    public CasesResponse cases(@PathVariable String ags,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new CasesResponse(ags, service.cases(ags, size));
     }
 
     @GetMapping("/{ags}/similar")

@@ -131,6 +131,26 @@ class MunicipalityTest extends MatchingServiceTest {
     }
 
     @Test
+    void aMunicipalitysPublishedCasesAreListedNewestFirst() throws Exception {
+        String wesel = "05170048";
+        UUID caseId = UUID.randomUUID();
+        String event = CaseEvents.published(caseId, "Lichtinstallationen am Rheinufer", "erlebnisraum")
+                .replace("\"01001000\"", "\"" + wesel + "\"");
+        TestKafka.send(brokers, CaseEvents.TOPIC, caseId.toString(), event);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mvc.perform(
+                get("/api/matching/municipalities/{ags}/cases", wesel)).andReturn().getResponse()
+                .getContentAsString().contains(caseId.toString()));
+        mvc.perform(get("/api/matching/municipalities/{ags}/cases", wesel).param("size", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].caseId").value(caseId.toString()))
+                .andExpect(jsonPath("$.items[0].title").value("Lichtinstallationen am Rheinufer"))
+                .andExpect(jsonPath("$.items[0].topics[0]").value("erlebnisraum"));
+        mvc.perform(get("/api/matching/municipalities/{ags}/cases", "99999999")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/matching/municipalities/{ags}/cases", wesel).param("size", "101"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void anOpenNeedOnTheSameTopicIsAReason() throws Exception {
         String flensburgs = mvc.perform(get("/api/matching/municipalities/{ags}/similar", FLENSBURG)
                 .param("size", "5")).andReturn().getResponse().getContentAsString();
