@@ -27,6 +27,40 @@
       }, 150);
     });
   });
+  // "Bedarf formulieren": the recommendations follow what is typed (the button that asks for them works without
+  // JavaScript). Only the status line is announced, not the whole list.
+  document.querySelectorAll('form[data-live-recommendations]').forEach(function (form) {
+    var region = document.getElementById('empfehlungen');
+    if (!region) { return; }
+    var timer = null;
+    var last = '';
+    var refresh = function () {
+      var data = new URLSearchParams(new FormData(form));
+      var key = data.toString();
+      var title = (form.querySelector('[name=titel]') || {}).value || '';
+      var text = (form.querySelector('[name=beschreibung]') || {}).value || '';
+      if (key === last || (title.trim().length < 4 && text.trim().length < 10)) { return; }
+      last = key;
+      region.setAttribute('aria-busy', 'true');
+      fetch(form.dataset.liveRecommendations, { method: 'POST', body: data,
+        headers: { 'X-Requested-With': 'fetch', Accept: 'text/html' } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (html === null) { return; }
+          var parsed = new DOMParser().parseFromString(html, 'text/html');
+          var lists = parsed.getElementById('empfehlungen-listen');
+          var status = parsed.getElementById('empfehlungen-status');
+          var mine = document.getElementById('empfehlungen-listen');
+          if (lists && mine) { mine.replaceChildren.apply(mine, Array.from(lists.childNodes)); }
+          if (status) { document.getElementById('empfehlungen-status').textContent = status.textContent; }
+        })
+        .catch(function () { /* the button still works */ })
+        .finally(function () { region.removeAttribute('aria-busy'); });
+    };
+    var later = function () { clearTimeout(timer); timer = setTimeout(refresh, 600); };
+    form.addEventListener('input', later);
+    form.addEventListener('change', later);
+  });
   // A form with errors: the focus goes to the summary at the top, whose links lead to the fields.
   var summary = document.getElementById('fehler');
   if (summary) {

@@ -48,6 +48,9 @@ public class SecurityConfig {
                         .requestMatchers("/redaktion", "/redaktion/**").hasAnyRole("redaktion", "admin")
                         .requestMatchers("/meine-praxisbeispiele", "/meine-praxisbeispiele/**").hasRole("kommune")
                         .requestMatchers("/referenzen", "/referenzen/**").hasRole("kommune")
+                        .requestMatchers("/meine-bedarfe", "/bedarfe/neu", "/bedarfe/neu/**").hasRole("kommune")
+                        .requestMatchers(HttpMethod.POST, "/bedarfe", "/bedarfe/*/schliessen",
+                                "/bedarfe/*/benachrichtigung").hasRole("kommune")
                         .requestMatchers("/mein-partnerprofil", "/mein-partnerprofil/**").hasRole("partner")
                         .requestMatchers(HttpMethod.POST, "/partner/*/kontakt").authenticated()
                         .requestMatchers(HttpMethod.POST, "/praxisbeispiele/*/hilfreich").authenticated()

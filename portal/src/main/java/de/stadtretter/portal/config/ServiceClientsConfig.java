@@ -11,6 +11,7 @@ import org.springframework.web.client.RestClient;
 
 import de.stadtretter.portal.catalog.CatalogClient;
 import de.stadtretter.portal.catalog.EditorialClient;
+import de.stadtretter.portal.needs.NeedClient;
 import de.stadtretter.portal.newsletter.NotificationClient;
 import de.stadtretter.portal.partners.PartnerClient;
 import de.stadtretter.portal.towns.MatchingClient;
@@ -59,6 +60,19 @@ class ServiceClientsConfig {
     MatchingClient matchingClient(RestClient.Builder builder, PortalProperties properties) {
         return new MatchingClient(builder.clone().baseUrl(properties.matching().toString())
                 .requestFactory(requestFactory(properties)).build());
+    }
+
+    /** Needs and recommendations: public reads anonymous, the rest with the member's token; watches of needs too. */
+    @Bean
+    NeedClient needClient(RestClient.Builder builder, PortalProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients) {
+        RestClient.Builder base = builder.clone().baseUrl(properties.matching().toString())
+                .requestFactory(requestFactory(properties));
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return new NeedClient(base.clone().build(), base.clone().requestInterceptor(bearer).build(),
+                builder.clone().baseUrl(properties.notification().toString()).requestFactory(requestFactory(properties))
+                        .requestInterceptor(bearer).build());
     }
 
     /** Subscriptions are anonymous: no token, whoever is logged in. */

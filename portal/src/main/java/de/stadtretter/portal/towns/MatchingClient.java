@@ -51,6 +51,22 @@ public class MatchingClient {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TownCases(String ags, List<TownCase> items) {
+        public TownCases {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TownCase(String caseId, String title, List<String> topics, java.time.Instant publishedAt) {}
+
+    /** The municipality's published cases, newest first. */
+    public TownCases cases(String ags, int size) {
+        return anonymous.get().uri(b -> b.path("/api/matching/municipalities/{ags}/cases")
+                .queryParam("size", size).build(ags)).retrieve().body(TownCases.class);
+    }
+
     public Similar similar(String ags, int size) {
         return anonymous.get().uri(b -> b.path("/api/matching/municipalities/{ags}/similar")
                 .queryParam("size", size).build(ags)).retrieve().body(Similar.class);

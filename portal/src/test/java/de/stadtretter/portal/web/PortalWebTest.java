@@ -22,6 +22,7 @@ import de.stadtretter.portal.catalog.EditorialClient;
 import de.stadtretter.portal.config.PortalProperties;
 import de.stadtretter.portal.config.SecurityConfig;
 import de.stadtretter.portal.config.WebConfig;
+import de.stadtretter.portal.needs.NeedClient;
 import de.stadtretter.portal.newsletter.NotificationClient;
 import de.stadtretter.portal.partners.PartnerClient;
 import de.stadtretter.portal.partners.web.PartnerVocabulary;
@@ -72,6 +73,9 @@ abstract class PortalWebTest {
 
     @MockitoBean
     MatchingClient matching;
+
+    @MockitoBean
+    NeedClient needs;
 
     /** A logged-in member with one realm role and an organisation (an AGS for a Kommune). */
     static OidcLoginRequestPostProcessor member(String name, String role, String organisation) {
