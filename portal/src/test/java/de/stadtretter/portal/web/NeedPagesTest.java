@@ -109,6 +109,25 @@ class NeedPagesTest extends PortalWebTest {
     }
 
     @Test
+    void aNeedIsSavedEvenWhenTheMailsCannotBeStartedAndItsPageStillShows() throws Exception {
+        given(catalog.topics()).willReturn(List.of(new Topic("marketing", "Stadtmarketing und Kommunikation")));
+        given(needs.create(any())).willReturn(need("MEMBERS", "OPEN"));
+        org.mockito.BDDMockito.willThrow(new org.springframework.web.client.ResourceAccessException("down"))
+                .given(needs).watch(UUID.fromString(ID));
+        mvc.perform(post("/bedarfe").with(member("Karla", "kommune", HUSUM)).with(csrf())
+                        .param("titel", "Die Händler sollen gemeinsam auftreten").param("benachrichtigen", "true"))
+                .andExpect(redirectedUrl("/bedarfe/" + ID))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "problem", containsString("konnten gerade nicht eingerichtet werden")));
+        given(needs.find(UUID.fromString(ID))).willReturn(Optional.of(need("MEMBERS", "OPEN")));
+        given(needs.recommendations(eq(UUID.fromString(ID)), anyInt())).willReturn(FOUND);
+        given(needs.watching(UUID.fromString(ID))).willThrow(
+                new org.springframework.web.client.ResourceAccessException("down"));
+        mvc.perform(get("/bedarfe/" + ID).with(member("Karla", "kommune", HUSUM))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Per E-Mail über Neues informieren")));
+    }
+
+    @Test
     void aNeedsPageShowsItsRecommendationsAndToItsKommuneTheActions() throws Exception {
         given(catalog.topics()).willReturn(List.of(new Topic("marketing", "Stadtmarketing und Kommunikation")));
         given(needs.find(UUID.fromString(ID))).willReturn(Optional.of(need("MEMBERS", "OPEN")));

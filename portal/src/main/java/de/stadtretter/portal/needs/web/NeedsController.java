@@ -34,6 +34,8 @@ import de.stadtretter.portal.web.Ids;
 @Controller
 class NeedsController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NeedsController.class);
+
     static final int PREVIEW_SIZE = 5;
     static final int PAGE_SIZE = 10;
     static final Map<String, String> VISIBILITY_LABELS = visibilityLabels();
@@ -93,8 +95,15 @@ class NeedsController {
         UUID id = UUID.fromString(need.id());
         String saved = "Ihr Bedarf ist gespeichert.";
         if (Boolean.TRUE.equals(form.benachrichtigen())) {
-            needs.watch(id);
-            saved += " Wir schreiben Ihnen, sobald ein neues Praxisbeispiel oder ein neuer Partner gut dazu passt.";
+            try {
+                needs.watch(id);
+                saved += " Wir schreiben Ihnen, sobald ein neues Praxisbeispiel oder ein neuer Partner gut dazu passt.";
+            } catch (RuntimeException e) {
+                // the need is saved; the mails can be switched on on its page
+                log.warn("Could not start the match mails for need {}: {}", id, e.toString());
+                flash.addFlashAttribute("problem", "Die E-Mails zu neuen Empfehlungen konnten gerade nicht "
+                        + "eingerichtet werden. Sie können sie unten auf dieser Seite einschalten.");
+            }
         }
         flash.addFlashAttribute("saved", saved);
         return "redirect:/bedarfe/" + id;
@@ -116,11 +125,22 @@ class NeedsController {
         boolean own = user != null && need.ags().equals(organisation(user));
         model.addAttribute("need", need);
         model.addAttribute("own", own);
-        model.addAttribute("watching", own && need.open() && needs.watching(needId));
+        model.addAttribute("watching", own && need.open() && watching(needId));
         model.addAttribute("topicNames", PartnerVocabulary.topicNames(need.topics(), vocabulary.topics()));
         model.addAttribute("visibility", VISIBILITY_LABELS.get(need.visibility()));
         model.addAttribute("found", need.open() ? needs.recommendations(needId, PAGE_SIZE) : Recommendations.NONE);
         return "needs/detail";
+    }
+
+    /** Whether the member gets mails about the need; unknown (false: the button to switch them on) if the mail
+     * service does not answer: the need's page does not depend on it. */
+    private boolean watching(UUID needId) {
+        try {
+            return needs.watching(needId);
+        } catch (RuntimeException e) {
+            log.warn("Could not ask whether need {} is watched: {}", needId, e.toString());
+            return false;
+        }
     }
 
     @PostMapping("/bedarfe/{id}/schliessen")
