@@ -186,7 +186,9 @@ public final class NeedLanguage {
             }
         }
         int added = 0;
-        for (String other : thesaurus.synonymsOf(word)) {
+        // OpenThesaurus only for nouns (German capitalises them): the synonyms of verbs, adjectives and particles
+        // are mostly other senses ("stehen" → "kleiden", "allein" → "selben") and only add noise
+        for (String other : Character.isUpperCase(word.codePointAt(0)) ? thesaurus.synonymsOf(word) : List.<String>of()) {
             String s = analysis.stem(other);
             if (s != null && s.length() >= 4 && !terms.containsKey(s)) {
                 terms.put(s, THESAURUS);
