@@ -1,8 +1,6 @@
 package de.stadtretter.notification.needs.delivery;
 
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -11,25 +9,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import de.stadtretter.notification.config.NotificationProperties;
 import de.stadtretter.notification.mail.Links;
-import de.stadtretter.notification.mail.MailWorker;
 import de.stadtretter.notification.mail.Mailer;
 import de.stadtretter.notification.mail.OutgoingMail;
+import de.stadtretter.notification.mail.QueueDispatcher;
 import de.stadtretter.notification.needs.delivery.MatchMails.DueMatchMail;
 
-/** Mails each match to the need's watchers, with the reasons and the links (loop, retries: {@link MailWorker}). */
+/** Mails each match to the need's watchers, with the reasons and the links. */
 @Component
-public class MatchMailDispatcher extends MailWorker {
+public class MatchMailDispatcher extends QueueDispatcher<DueMatchMail> {
 
     public static final String KIND = "match-found";
 
-    private final MatchMails mails;
-    private final Mailer mailer;
     private final Links links;
 
     public MatchMailDispatcher(MatchMails mails, Mailer mailer, Links links, NotificationProperties properties) {
-        super("match-mail-dispatcher", properties);
-        this.mails = mails;
-        this.mailer = mailer;
+        super("match-mail-dispatcher", KIND, mails, mailer, properties);
         this.links = links;
     }
 
@@ -39,31 +33,7 @@ public class MatchMailDispatcher extends MailWorker {
     }
 
     @Override
-    protected int dispatchBatch() {
-        List<DueMatchMail> batch = mails.claim(settings.batchSize(), settings.lease());
-        for (DueMatchMail mail : batch) {
-            try {
-                mailer.send(compose(mail));
-                mails.markSent(mail.id());
-            } catch (RuntimeException e) {
-                failed(mail.id(), mail.attempts(), e, new Failure() {
-                    @Override
-                    public void giveUp(String error) {
-                        mails.markFailed(mail.id(), error);
-                        mailer.countFailure(KIND);
-                    }
-
-                    @Override
-                    public void retryLater(Duration backoff, String error) {
-                        mails.retryLater(mail.id(), backoff, error);
-                    }
-                });
-            }
-        }
-        return batch.size();
-    }
-
-    private OutgoingMail compose(DueMatchMail mail) {
+    protected OutgoingMail compose(DueMatchMail mail) {
         boolean isCase = mail.kind().equals("CASE");
         Map<String, Object> model = new HashMap<>();
         model.put("needTitle", mail.needTitle());

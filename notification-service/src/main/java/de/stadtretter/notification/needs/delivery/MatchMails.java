@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.stadtretter.notification.mail.MailQueue;
 import de.stadtretter.notification.needs.events.MatchFound;
 import de.stadtretter.notification.needs.events.NeedClosed;
 
@@ -20,7 +21,7 @@ import de.stadtretter.notification.needs.events.NeedClosed;
  * match mails, one per (need, item, watcher) at most.
  */
 @Repository
-public class MatchMails {
+public class MatchMails implements MailQueue<MatchMails.DueMatchMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MatchMails.class);
 
@@ -29,7 +30,7 @@ public class MatchMails {
 
     /** A claimed mail with what is needed to write it. */
     public record DueMatchMail(UUID id, UUID needId, String kind, UUID itemId, String recipient, String needTitle,
-            String itemTitle, double score, List<String> reasons, int attempts) {}
+            String itemTitle, double score, List<String> reasons, int attempts) implements MailQueue.Claimed {}
 
     /** Published after match mails were queued: wakes the dispatcher once the transaction commits. */
     public record Queued(UUID needId) {}
@@ -118,7 +119,7 @@ public class MatchMails {
         log.info("Need {} closed: {} watches ended", closed.needId(), watches);
     }
 
-    /** Claims up to {@code limit} due mails, each counting as an attempt and reserved for {@code lease}. */
+    @Override
     public List<DueMatchMail> claim(int limit, Duration lease) {
         return jdbc.sql("""
                 with due as (
@@ -142,16 +143,19 @@ public class MatchMails {
     }
 
     /** Sent: the address is erased, only the fact and the time stay. */
+    @Override
     public void markSent(UUID id) {
         jdbc.sql("update match_mail set status = 'SENT', sent_at = now(), last_error = null, recipient = '' "
                 + "where id = :id").param("id", id).update();
     }
 
+    @Override
     public void markFailed(UUID id, String error) {
         jdbc.sql("update match_mail set status = 'FAILED', last_error = :error where id = :id")
                 .param("id", id).param("error", error).update();
     }
 
+    @Override
     public void retryLater(UUID id, Duration backoff, String error) {
         jdbc.sql("""
                 update match_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',

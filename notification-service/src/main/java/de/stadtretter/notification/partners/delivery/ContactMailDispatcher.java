@@ -1,8 +1,6 @@
 package de.stadtretter.notification.partners.delivery;
 
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -11,28 +9,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import de.stadtretter.notification.config.NotificationProperties;
 import de.stadtretter.notification.mail.Links;
-import de.stadtretter.notification.mail.MailWorker;
 import de.stadtretter.notification.mail.Mailer;
 import de.stadtretter.notification.mail.OutgoingMail;
+import de.stadtretter.notification.mail.QueueDispatcher;
 import de.stadtretter.notification.partners.delivery.ContactMails.DueContactMail;
 
-/**
- * Mails each contact request to the partner's contact address, with the sender as {@code Reply-To} (the loop,
- * retries and backoff are {@link MailWorker}'s).
- */
+/** Mails each contact request to the partner's contact address, with the sender as {@code Reply-To}. */
 @Component
-public class ContactMailDispatcher extends MailWorker {
+public class ContactMailDispatcher extends QueueDispatcher<DueContactMail> {
 
     public static final String KIND = "contact-request";
 
-    private final ContactMails mails;
-    private final Mailer mailer;
     private final Links links;
 
     public ContactMailDispatcher(ContactMails mails, Mailer mailer, Links links, NotificationProperties properties) {
-        super("contact-mail-dispatcher", properties);
-        this.mails = mails;
-        this.mailer = mailer;
+        super("contact-mail-dispatcher", KIND, mails, mailer, properties);
         this.links = links;
     }
 
@@ -42,31 +33,7 @@ public class ContactMailDispatcher extends MailWorker {
     }
 
     @Override
-    protected int dispatchBatch() {
-        List<DueContactMail> batch = mails.claim(settings.batchSize(), settings.lease());
-        for (DueContactMail mail : batch) {
-            try {
-                mailer.send(compose(mail));
-                mails.markSent(mail.id());
-            } catch (RuntimeException e) {
-                failed(mail.id(), mail.attempts(), e, new Failure() {
-                    @Override
-                    public void giveUp(String error) {
-                        mails.markFailed(mail.id(), error);
-                        mailer.countFailure(KIND);
-                    }
-
-                    @Override
-                    public void retryLater(Duration backoff, String error) {
-                        mails.retryLater(mail.id(), backoff, error);
-                    }
-                });
-            }
-        }
-        return batch.size();
-    }
-
-    private OutgoingMail compose(DueContactMail mail) {
+    protected OutgoingMail compose(DueContactMail mail) {
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", mail.recipientName());
         model.put("partnerName", mail.partnerName());

@@ -11,18 +11,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.stadtretter.notification.mail.MailQueue;
 import de.stadtretter.notification.partners.events.ContactRequested;
 import de.stadtretter.notification.partners.events.PartnerRemoved;
 
 /** Table {@code contact_mail}: the queue of contact requests to mail to partners; and {@code removed_partner}. */
 @Repository
-public class ContactMails {
+public class ContactMails implements MailQueue<ContactMails.DueContactMail> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactMails.class);
 
     /** A claimed mail with what is needed to write it. */
     public record DueContactMail(UUID id, UUID partnerId, String partnerName, String recipient, String recipientName,
-            String replyTo, String senderName, String senderTown, String subject, String message, int attempts) {}
+            String replyTo, String senderName, String senderTown, String subject, String message, int attempts)
+            implements MailQueue.Claimed {}
 
     /** Published after a contact mail was queued: wakes the dispatcher once the transaction commits. */
     public record Queued(UUID id) {}
@@ -83,7 +85,7 @@ public class ContactMails {
         log.info("Partner {} removed: {} contact mails deleted", removed.partnerId(), deleted);
     }
 
-    /** Claims up to {@code limit} due mails, each counting as an attempt and reserved for {@code lease}. */
+    @Override
     public List<DueContactMail> claim(int limit, Duration lease) {
         return jdbc.sql("""
                 with due as (
@@ -107,6 +109,7 @@ public class ContactMails {
     }
 
     /** Sent: the message and the addresses are erased, only the fact and the time stay. */
+    @Override
     public void markSent(UUID id) {
         jdbc.sql("""
                 update contact_mail set status = 'SENT', sent_at = now(), last_error = null, message = '',
@@ -114,11 +117,13 @@ public class ContactMails {
                 where id = :id""").param("id", id).update();
     }
 
+    @Override
     public void markFailed(UUID id, String error) {
         jdbc.sql("update contact_mail set status = 'FAILED', last_error = :error where id = :id")
                 .param("id", id).param("error", error).update();
     }
 
+    @Override
     public void retryLater(UUID id, Duration backoff, String error) {
         jdbc.sql("""
                 update contact_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
