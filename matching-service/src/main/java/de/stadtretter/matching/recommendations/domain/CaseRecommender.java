@@ -15,9 +15,9 @@ import de.stadtretter.matching.cases.domain.CaseText;
 import de.stadtretter.matching.municipalities.domain.SimilarTowns;
 import de.stadtretter.matching.recommendations.index.ConceptSearch;
 import de.stadtretter.matching.recommendations.index.RecommendationIndexes;
-import de.stadtretter.matching.recommendations.index.TextIndex;
 import de.stadtretter.matching.recommendations.language.NeedLanguage;
 import de.stadtretter.matching.recommendations.language.Wording;
+import de.stadtretter.search.german.SlotIndex;
 
 /**
  * Ranks published cases for a need. Lexical fit = half the BM25 score (relative to the best candidate), half the
@@ -40,11 +40,11 @@ public final class CaseRecommender {
      */
     static final double LESSONS_SHARE = 0.30;
 
-    private final TextIndex<CaseText> index;
+    private final SlotIndex<CaseText> index;
     private final Wording wording;
     private final ReferenceData referenceData;
 
-    CaseRecommender(TextIndex<CaseText> index, Wording wording, ReferenceData referenceData) {
+    CaseRecommender(SlotIndex<CaseText> index, Wording wording, ReferenceData referenceData) {
         this.index = index;
         this.wording = wording;
         this.referenceData = referenceData;

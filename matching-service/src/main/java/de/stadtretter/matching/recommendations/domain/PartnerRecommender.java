@@ -11,9 +11,9 @@ import de.stadtretter.matching.cases.domain.CaseText;
 import de.stadtretter.matching.partners.domain.PartnerText;
 import de.stadtretter.matching.recommendations.index.ConceptSearch;
 import de.stadtretter.matching.recommendations.index.RecommendationIndexes;
-import de.stadtretter.matching.recommendations.index.TextIndex;
 import de.stadtretter.matching.recommendations.language.NeedLanguage;
 import de.stadtretter.matching.recommendations.language.Wording;
+import de.stadtretter.search.german.SlotIndex;
 
 /**
  * Ranks verified partners for a need by what they offer, what they have shown and where they work:
@@ -26,12 +26,12 @@ public final class PartnerRecommender {
     static final int CANDIDATES = 200;
     static final double ELSEWHERE = 0.7;
 
-    private final TextIndex<PartnerText> index;
-    private final TextIndex<CaseText> cases;
+    private final SlotIndex<PartnerText> index;
+    private final SlotIndex<CaseText> cases;
     private final Wording wording;
     private final ReferenceData referenceData;
 
-    PartnerRecommender(TextIndex<PartnerText> index, TextIndex<CaseText> cases, Wording wording,
+    PartnerRecommender(SlotIndex<PartnerText> index, SlotIndex<CaseText> cases, Wording wording,
             ReferenceData referenceData) {
         this.index = index;
         this.cases = cases;

@@ -32,9 +32,10 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 import de.stadtretter.matching.recommendations.language.NeedLanguage;
+import de.stadtretter.search.german.SlotIndex;
 
 /**
- * Finds the items of a {@link TextIndex} that a read need speaks of: BM25 over the weighted fields, each concept of
+ * Finds the items of a {@link SlotIndex} that a read need speaks of: BM25 over the weighted fields, each concept of
  * the need one clause (its ways of saying it as one synonym term, the best field counting most), the need's topics
  * as constant extra clauses so that items on the topic but in other words are found too. The candidates come from a
  * first pass over the one field that holds all text; only they are scored by the weighted fields. For every hit it also
@@ -54,7 +55,7 @@ public final class ConceptSearch {
     /** What was found, with the importance of each concept (its weight × its rarity in the index). */
     public record Found<T>(List<Hit<T>> hits, double[] importance, int indexed) {}
 
-    public static <T> Found<T> search(TextIndex<T> index, Map<String, Float> fields, NeedLanguage.Reading reading,
+    public static <T> Found<T> search(SlotIndex<T> index, Map<String, Float> fields, NeedLanguage.Reading reading,
             Map<String, Float> topics, float topicBoost, int max, Predicate<T> accept, String markField) {
         IndexSearcher searcher = index.acquire();
         try {
@@ -71,7 +72,7 @@ public final class ConceptSearch {
                 List<Query> perField = new ArrayList<>();
                 boolean any = false;
                 for (Map.Entry<String, Float> term : c.terms().entrySet()) {
-                    int termDf = reader.docFreq(new Term(TextIndex.ALL, term.getKey()));
+                    int termDf = reader.docFreq(new Term(SlotIndex.ALL, term.getKey()));
                     if (termDf > 0) {
                         any = true;
                         if (term.getValue() >= 1.0f || c.paraphrase()) {
@@ -91,14 +92,14 @@ public final class ConceptSearch {
                     perField.add(new BoostQuery(any2.build(), field.getValue()));
                 }
                 query.add(new BoostQuery(new DisjunctionMaxQuery(perField, FIELD_TIE), c.weight()), Occur.SHOULD);
-                SynonymQuery.Builder anywhere = new SynonymQuery.Builder(TextIndex.ALL);
-                c.terms().forEach((t, w) -> anywhere.addTerm(new Term(TextIndex.ALL, t), w));
+                SynonymQuery.Builder anywhere = new SynonymQuery.Builder(SlotIndex.ALL);
+                c.terms().forEach((t, w) -> anywhere.addTerm(new Term(SlotIndex.ALL, t), w));
                 recall.add(new BoostQuery(anywhere.build(), c.weight()), Occur.SHOULD);
                 importance[i] = c.weight() * Math.log(1 + (double) n / df);
                 clauses++;
             }
             for (Map.Entry<String, Float> topic : topics.entrySet()) {
-                Query onTopic = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TextIndex.TOPIC,
+                Query onTopic = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SlotIndex.TOPIC,
                         topic.getKey()))), topicBoost * topic.getValue());
                 query.add(onTopic, Occur.SHOULD);
                 recall.add(onTopic, Occur.SHOULD);
@@ -125,7 +126,7 @@ public final class ConceptSearch {
         }
     }
 
-    private static <T> List<Hit<T>> hits(TextIndex<T> index, IndexReader reader, TopDocs top,
+    private static <T> List<Hit<T>> hits(SlotIndex<T> index, IndexReader reader, TopDocs top,
             List<NeedLanguage.Concept> concepts, String markField, Predicate<T> accept) throws IOException {
         ScoreDoc[] docs = top.scoreDocs.clone();
         java.util.Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
@@ -147,11 +148,11 @@ public final class ConceptSearch {
                 held[i] = new BitSet(concepts.size());
                 marked[i] = new BitSet(concepts.size());
             }
-            mark(leaf, TextIndex.ALL, concepts, docs, from, to, held);
+            mark(leaf, SlotIndex.ALL, concepts, docs, from, to, held);
             if (markField != null) {
                 mark(leaf, markField, concepts, docs, from, to, marked);
             }
-            NumericDocValues slots = leaf.reader().getNumericDocValues(TextIndex.SLOT);
+            NumericDocValues slots = leaf.reader().getNumericDocValues(SlotIndex.SLOT);
             for (int i = from; i < to; i++) {
                 int local = docs[i].doc - leaf.docBase;
                 if (slots == null || !slots.advanceExact(local)) {

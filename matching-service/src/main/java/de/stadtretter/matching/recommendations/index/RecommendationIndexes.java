@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 
 import de.stadtretter.matching.cases.domain.CaseText;
 import de.stadtretter.matching.partners.domain.PartnerText;
+import de.stadtretter.search.german.SlotIndex;
 
 /**
  * The two indexes the recommendations search, and what goes into which field: a case's title and key words count
@@ -29,14 +30,14 @@ public final class RecommendationIndexes implements AutoCloseable {
     public static final Map<String, Float> PARTNER_FIELDS = Map.of(P_OFFERINGS, 1.5f, P_DESCRIPTION, 1.0f,
             P_EVIDENCE, 0.8f, P_NAME, 0.6f);
 
-    private final TextIndex<CaseText> cases = new TextIndex<>(CaseText::caseId);
-    private final TextIndex<PartnerText> partners = new TextIndex<>(PartnerText::partnerId);
+    private final SlotIndex<CaseText> cases = new SlotIndex<>(CaseText::caseId);
+    private final SlotIndex<PartnerText> partners = new SlotIndex<>(PartnerText::partnerId);
 
-    public TextIndex<CaseText> cases() {
+    public SlotIndex<CaseText> cases() {
         return cases;
     }
 
-    public TextIndex<PartnerText> partners() {
+    public SlotIndex<PartnerText> partners() {
         return partners;
     }
 
@@ -49,8 +50,8 @@ public final class RecommendationIndexes implements AutoCloseable {
     }
 
     static void caseDocument(CaseText c, Document doc) {
-        TextIndex.text(doc, C_TITLE, c.title() + "\n" + c.section(CaseText.Section.TAGS));
-        TextIndex.text(doc, C_SUMMARY, c.section(CaseText.Section.TEASER) + "\n"
+        SlotIndex.text(doc, C_TITLE, c.title() + "\n" + c.section(CaseText.Section.TAGS));
+        SlotIndex.text(doc, C_SUMMARY, c.section(CaseText.Section.TEASER) + "\n"
                 + c.section(CaseText.Section.OBJECTIVES));
         StringBuilder body = new StringBuilder();
         for (CaseText.Section s : new CaseText.Section[] {CaseText.Section.PROBLEM, CaseText.Section.APPROACH,
@@ -58,17 +59,17 @@ public final class RecommendationIndexes implements AutoCloseable {
                 CaseText.Section.RESOURCES}) {
             body.append(c.section(s)).append('\n');
         }
-        TextIndex.text(doc, C_BODY, body.toString());
-        TextIndex.text(doc, C_LESSONS, c.section(CaseText.Section.LESSONS));
-        c.topics().forEach(t -> TextIndex.topic(doc, t));
+        SlotIndex.text(doc, C_BODY, body.toString());
+        SlotIndex.text(doc, C_LESSONS, c.section(CaseText.Section.LESSONS));
+        c.topics().forEach(t -> SlotIndex.topic(doc, t));
     }
 
     private void partnerDocument(PartnerText p, Document doc) {
         StringBuilder offerings = new StringBuilder();
         p.offerings().forEach(o -> offerings.append(o.title()).append('\n').append(o.description()).append('\n'));
-        TextIndex.text(doc, P_OFFERINGS, offerings.toString());
-        TextIndex.text(doc, P_DESCRIPTION, p.description());
-        TextIndex.text(doc, P_NAME, p.name());
+        SlotIndex.text(doc, P_OFFERINGS, offerings.toString());
+        SlotIndex.text(doc, P_DESCRIPTION, p.description());
+        SlotIndex.text(doc, P_NAME, p.name());
         StringBuilder evidence = new StringBuilder();
         for (var caseId : p.confirmedCases()) {
             CaseText c = cases.get(caseId);
@@ -76,8 +77,8 @@ public final class RecommendationIndexes implements AutoCloseable {
                 evidence.append(c.title()).append('\n');
             }
         }
-        TextIndex.text(doc, P_EVIDENCE, evidence.toString());
-        p.topics().forEach(t -> TextIndex.topic(doc, t));
+        SlotIndex.text(doc, P_EVIDENCE, evidence.toString());
+        p.topics().forEach(t -> SlotIndex.topic(doc, t));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package de.stadtretter.matching.recommendations.index;
+package de.stadtretter.search.german;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,16 +22,15 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
-import de.stadtretter.search.german.GermanAnalysis;
-
 /**
- * An in-memory Lucene index of recommendable items (cases or partners), a read model of matching's PostgreSQL
- * tables: the text with the catalogue's German analysis, the topics as exact terms, and a slot per item kept as doc
- * values so that a hit leads to its item without reading stored fields.
+ * An in-memory Lucene index of items that a service keeps as a read model of its PostgreSQL tables (partner
+ * directory, recommendations): the text with the catalogue's German analysis, each text in its ranking field and in
+ * one field of all text ({@link #ALL}), topics as exact terms, and a slot per item kept as doc values so that a hit
+ * leads to its item without reading stored fields. Rebuilt from PostgreSQL at every start.
  *
  * @param <T> the item
  */
-public class TextIndex<T> implements AutoCloseable {
+public class SlotIndex<T> implements AutoCloseable {
 
     public static final String ID = "id";
     public static final String SLOT = "slot";
@@ -51,7 +50,7 @@ public class TextIndex<T> implements AutoCloseable {
     private volatile AtomicReferenceArray<T> bySlot = new AtomicReferenceArray<>(1024);
     private int nextSlot;
 
-    public TextIndex(Function<T, UUID> idOf) {
+    public SlotIndex(Function<T, UUID> idOf) {
         this.idOf = idOf;
         try {
             IndexWriterConfig config = new IndexWriterConfig(GermanAnalysis.get().indexAnalyzer());
@@ -136,6 +135,11 @@ public class TextIndex<T> implements AutoCloseable {
         return slot < current.length() ? current.get((int) slot) : null;
     }
 
+    /** Every indexed item. */
+    public java.util.List<T> items() {
+        return new java.util.ArrayList<>(items.values());
+    }
+
     public int size() {
         return items.size();
     }
@@ -187,6 +191,7 @@ public class TextIndex<T> implements AutoCloseable {
     @Override
     public void close() throws IOException {
         searchers.close();
-        writer.close();
+        writer.rollback();
+        directory.close();
     }
 }
