@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import de.stadtretter.notification.subscriptions.domain.SubscriptionService;
 import de.stadtretter.testing.TestPostgres;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 // spring-kafka 4 brokers always run in KRaft mode (the attribute kraft = true no longer exists)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(TestClients.class)
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt", "partner.profile.v1",
     "partner.profile.v1-dlt", "partner.contact.v1", "partner.contact.v1-dlt", "matching.match.v1",
     "matching.match.v1-dlt", "matching.need.v1", "matching.need.v1-dlt"})
@@ -38,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
     "logging.structured.format.console=",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "stadtretter.notification.public-base-url=" + NotificationIntegrationTest.BASE_URL,
+    // the schedule runs, but the daily and weekly crons never fire during a test (the tests run digests themselves)
+    "stadtretter.notification.digest.daily-cron=0 0 3 1 1 *",
+    "stadtretter.notification.digest.weekly-cron=0 0 3 1 1 *",
+    "stadtretter.notification.digest.polling-interval=1s",
 })
 public abstract class NotificationIntegrationTest {
 
@@ -71,16 +78,45 @@ public abstract class NotificationIntegrationTest {
 
     /** Asks for a subscription through the API and returns the confirmation mail. */
     protected MimeMessage requestSubscription(String email, List<String> topics, int expectedMails) throws Exception {
+        return requestSubscription(email, Map.of("topics", topics), expectedMails);
+    }
+
+    /** Asks for a subscription with these preferences (from a client address of its own) and returns the mail. */
+    protected MimeMessage requestSubscription(String email, Map<String, ?> preferences, int expectedMails)
+            throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(preferences);
+        body.put("email", email);
         mvc.perform(post("/api/notifications/subscriptions").contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(new Request(email, topics))))
+                        .with(from(randomClient()))
+                        .content(json.writeValueAsString(body)))
                 .andExpect(status().isAccepted());
         return TestMail.await(email, SubscriptionService.CONFIRMATION_SUBJECT, expectedMails);
     }
 
-    /** A subscriber who went through the whole double opt-in. */
+    /** A request from the client address {@code address} (the limit per client counts each on its own). */
+    protected static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** An address of the documentation range 2001:db8::/32, a new one each time. */
+    protected static String randomClient() {
+        return "2001:db8:" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + "::1";
+    }
+
+    /** A subscriber who went through the whole double opt-in (new cases on {@code topics}, immediately). */
     protected String confirmedSubscriber(String who, List<String> topics) throws Exception {
+        return confirmedSubscriber(who, Map.of("topics", topics, "frequency", "IMMEDIATE"));
+    }
+
+    /** A subscriber with these preferences who went through the whole double opt-in. */
+    protected String confirmedSubscriber(String who, Map<String, ?> preferences) throws Exception {
         String email = newAddress(who);
-        MimeMessage mail = requestSubscription(email, topics, 1);
+        MimeMessage mail = requestSubscription(email, preferences, 1);
         String token = tokenOf(TestMail.link(mail, CONFIRM_LINK));
         mvc.perform(post("/api/notifications/subscriptions/confirm").param("token", token))
                 .andExpect(status().isOk());
@@ -108,5 +144,28 @@ public abstract class NotificationIntegrationTest {
                 : "/api/notifications/subscriptions/unsubscribe?token=") + token;
     }
 
-    record Request(String email, List<String> topics) {}
+    /**
+     * Waits until an immediate run has taken the item (received before the run's slot) and no digest is waiting to
+     * be sent any more.
+     */
+    protected void awaitImmediateMailsOf(UUID itemId) {
+        org.awaitility.Awaitility.await("immediate mails of " + itemId).atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> jdbc.sql("""
+                        select exists (select 1 from digest_item i, digest_run r
+                                       where i.item_id = :id and r.frequency = 'IMMEDIATE'
+                                         and r.finished_at is not null and r.slot >= i.received_at)
+                           and not exists (select 1 from digest_mail where status = 'PENDING')""")
+                        .param("id", itemId).query(Boolean.class).single());
+    }
+
+    /** The subscription's own token (of the personal links in its mails). */
+    protected String personalToken(String email) {
+        UUID id = jdbc.sql("select id from subscription where email = :email").param("email", email)
+                .query(UUID.class).single();
+        return tokens.unsubscribeToken(id);
+    }
+
+    @Autowired
+    protected de.stadtretter.notification.subscriptions.domain.SubscriptionTokens tokens;
 }

@@ -41,13 +41,44 @@ public final class TestMail {
         return server;
     }
 
+    /**
+     * Servers stopped by {@link #stop()}, so that tests still see their mails (read when asked: a connection that
+     * was being served when the server stopped may still deliver its mail afterwards).
+     */
+    private static final List<GreenMail> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static int port;
+
+    /** Stops the SMTP server (an outage): connections are refused until {@link #restart()}. */
+    public static synchronized void stop() {
+        GreenMail stopped = server();
+        port = stopped.getSmtp().getPort();
+        // only its SMTP service: GreenMail.stop() would also drop the mails it received
+        stopped.getSmtp().stopService();
+        earlier.add(stopped);
+        server = null;
+    }
+
+    /** Starts the SMTP server again on the same port. */
+    public static synchronized void restart() {
+        server = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1",
+                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
     public static int smtpPort() {
         return server().getSmtp().getPort();
     }
 
     /** The mails received so far for {@code recipient}. */
     public static List<MimeMessage> to(String recipient) {
-        return Arrays.stream(server().getReceivedMessages()).filter(m -> isTo(m, recipient)).toList();
+        GreenMail current;
+        synchronized (TestMail.class) {
+            current = server;
+        }
+        java.util.stream.Stream<MimeMessage> now = current == null ? java.util.stream.Stream.empty()
+                : Arrays.stream(current.getReceivedMessages());
+        return java.util.stream.Stream.concat(earlier.stream().flatMap(g -> Arrays.stream(g.getReceivedMessages())),
+                now).filter(m -> isTo(m, recipient)).toList();
     }
 
     /** The mails received so far for {@code recipient} with exactly this subject. */

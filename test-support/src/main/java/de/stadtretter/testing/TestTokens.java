@@ -106,6 +106,7 @@ public final class TestTokens {
                 // as Keycloak's scopes "profile" and "email" put them into the access token
                 .claim("name", username)
                 .claim("email", username + "@test.stadtretter.example")
+                .claim("email_verified", true)
                 .claim("roles", roles)
                 .claim("realm_access", Map.of("roles", roles));
         if (organisation != null) {

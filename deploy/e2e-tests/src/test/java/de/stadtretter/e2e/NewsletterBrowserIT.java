@@ -40,6 +40,8 @@ class NewsletterBrowserIT {
             assertThat(b.find(By.id("email")).getAttribute("value")).isEqualTo(address);
             b.tabTo(el -> "topic-events".equals(el.getAttribute("id")), "the topic Events", 30);
             b.press(Keys.SPACE);
+            b.tabTo(el -> "consent-ja".equals(el.getAttribute("id")), "the consent", 60);
+            b.press(Keys.SPACE);
             b.activate("Abonnieren", 20);
             b.waitFor(x -> x.text().contains("Bitte bestätigen Sie Ihr Abonnement"), "the request is sent");
             b.check("requested");

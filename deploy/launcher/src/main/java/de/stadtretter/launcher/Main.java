@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entry point of the local platform: {@code run} (default), {@code stop}, {@code status}.
+ * Entry point of the local platform: {@code run} (default), {@code stop}, {@code status}, {@code digest}.
  * Every user error ends with one sentence on stderr and an exit code other than 0, never a stack trace.
  */
 public final class Main {
@@ -16,6 +16,8 @@ public final class Main {
             Usage: stadtretter [run] [options]   start the local platform (Ctrl-C stops it)
                    stadtretter stop [options]    stop everything a run started (recorded in the state folder)
                    stadtretter status [options]  show each component, its PID, whether it answers, its memory (RSS)
+                   stadtretter digest daily|weekly|immediate
+                                                 run that digest of the running platform now (as its admin)
             Options:
               --state-dir DIR            state folder (default: <repo>/.stadtretter), kept between runs
               --reset                    wipe the state folder before starting (databases, Kafka data, Keycloak)
@@ -61,6 +63,8 @@ public final class Main {
         if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
             command = rest.remove(0);
         }
+        String argument = command.equals("digest") && !rest.isEmpty() && !rest.get(0).startsWith("-")
+                ? rest.remove(0) : null;
         Options options = Options.parse(rest);
         if (options.help()) {
             System.out.print(USAGE);
@@ -70,11 +74,13 @@ public final class Main {
             case "run", "start" -> new Platform(options).run();
             case "stop" -> Stopper.stop(options, System.out) ? 0 : 1;
             case "status" -> Status.print(options, System.out);
+            case "digest" -> DigestTrigger.run(argument, System.out);
             case "help" -> {
                 System.out.print(USAGE);
                 yield 0;
             }
-            default -> throw new UserError("Unknown command '" + command + "'; use run, stop or status (see --help).");
+            default -> throw new UserError("Unknown command '" + command + "'; use run, stop, status or digest (see "
+                    + "--help).");
         };
     }
 

@@ -15,7 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationMailLimit confirmation mails to one address per {@code confirmationMailWindow}; further
  *        requests in that window are answered as usual but send nothing (protection against mail bombing)
  * @param confirmationMailWindow the window of {@code confirmationMailLimit}
+ * @param clientRequestLimit subscription requests per client address and {@code clientRequestWindow}; beyond it 429
+ * @param clientRequestWindow the window of {@code clientRequestLimit}
  * @param dispatcher sending of the queued mails
+ * @param digest the digests and immediate mails
+ * @param unsubscribeMailbox the mailbox of the {@code mailto:} in {@code List-Unsubscribe}: the operator unsubscribes
+ *        the sender of a mail to it (the subject carries the token); mail programs prefer the one-click URL
+ * @param impressum the sender's legal notice (§ 5 DDG) at the foot of every mail, one line each
  */
 @ConfigurationProperties("stadtretter.notification")
 public record NotificationProperties(
@@ -25,7 +31,13 @@ public record NotificationProperties(
         @DefaultValue("7d") Duration confirmationValidity,
         @DefaultValue("3") int confirmationMailLimit,
         @DefaultValue("1h") Duration confirmationMailWindow,
-        @DefaultValue Dispatcher dispatcher) {
+        @DefaultValue("10") int clientRequestLimit,
+        @DefaultValue("1h") Duration clientRequestWindow,
+        @DefaultValue Dispatcher dispatcher,
+        @DefaultValue Digest digest,
+        @DefaultValue("abmelden@stadtretter.local") String unsubscribeMailbox,
+        @DefaultValue({"Stadtretter – Netzwerk für lebendige Innenstädte", "Betreiber: siehe Impressum im Portal"})
+        java.util.List<String> impressum) {
 
     /** The secret used when none is configured: fine on a developer machine, never in production. */
     public static final String DEV_TOKEN_SECRET = "stadtretter-local-development-only";
@@ -49,8 +61,31 @@ public record NotificationProperties(
     public record Dispatcher(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("20") int batchSize,
-            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("24") int maxAttempts,
             @DefaultValue("2s") Duration initialBackoff,
-            @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("2h") Duration maxBackoff,
             @DefaultValue("2m") Duration lease) {}
+
+    /**
+     * @param schedule whether this instance takes part in the schedule (all replicas may: db-scheduler lets exactly
+     *        one of them run each digest)
+     * @param dailyCron when the daily digest goes out (Spring cron, in {@code zone})
+     * @param weeklyCron when the weekly digest goes out
+     * @param zone the time zone of the crons
+     * @param immediateInterval how often the immediate mails are gathered and sent
+     * @param pollingInterval how often the scheduler looks for due runs
+     * @param maxItems items shown in one mail at most; the rest are linked to in the portal
+     * @param batchSize subscribers handled in one transaction of a run
+     * @param lookback only items that became available within this time before a run are candidates for it
+     */
+    public record Digest(
+            @DefaultValue("true") boolean schedule,
+            @DefaultValue("0 0 7 * * *") String dailyCron,
+            @DefaultValue("0 0 7 * * MON") String weeklyCron,
+            @DefaultValue("Europe/Berlin") java.time.ZoneId zone,
+            @DefaultValue("1m") Duration immediateInterval,
+            @DefaultValue("10s") Duration pollingInterval,
+            @DefaultValue("20") int maxItems,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("30d") Duration lookback) {}
 }

@@ -12,8 +12,9 @@ import de.stadtretter.kit.security.CurrentUser;
 import de.stadtretter.kit.security.ProblemSecurityHandlers;
 
 /**
- * Subscribing, confirming and unsubscribing are open to everyone (subscribers need no account); everything else
- * this service will offer (administration) needs a valid access token.
+ * Subscribing, confirming, unsubscribing and the settings behind the personal link are open to everyone
+ * (subscribers need no account; the link's token is their credential); the member's own subscription needs an
+ * access token, the administration (proof of consent, digest runs) the role admin.
  * <p>
  * No CSRF protection is needed for the confirm and unsubscribe forms: there is no session or cookie that a
  * foreign site could ride on (the kit makes the service stateless), and the form's only effect is bound to the
@@ -29,8 +30,13 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(ApiSecurity.publicInfrastructurePaths()).permitAll()
                         .requestMatchers(ApiSecurity.OPERATOR_PATHS).hasRole(CurrentUser.ADMIN)
+                        .requestMatchers("/api/notifications/admin/**").hasRole(CurrentUser.ADMIN)
                         .requestMatchers(HttpMethod.POST, SUBSCRIPTIONS, SUBSCRIPTIONS + "/confirmations",
                                 SUBSCRIPTIONS + "/unsubscriptions").permitAll()
+                        .requestMatchers(ApiSecurity.reads(SUBSCRIPTIONS + "/consent", SUBSCRIPTIONS + "/options"))
+                        .permitAll()
+                        // the personal link's token is the credential of these
+                        .requestMatchers(SUBSCRIPTIONS + "/preferences", SUBSCRIPTIONS + "/preferences/*").permitAll()
                         .requestMatchers(SUBSCRIPTIONS + "/confirm", SUBSCRIPTIONS + "/unsubscribe").permitAll()
                         .requestMatchers(ApiSecurity.reads("/api/notifications/assets/**")).permitAll()
                         .anyRequest().authenticated())

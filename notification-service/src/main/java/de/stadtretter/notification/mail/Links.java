@@ -38,6 +38,21 @@ public class Links {
         return base + SUBSCRIPTIONS + "/unsubscribe?token=" + encode(token);
     }
 
+    /** The portal's page of a subscriber's settings (the personal link at the foot of every mail). */
+    public String preferences(String token) {
+        return base + "/newsletter/einstellungen?token=" + encode(token);
+    }
+
+    /** The portal's search for the newest cases on these topics, Länder and town types. */
+    public String newestCases(java.util.List<String> topics, java.util.List<String> laender,
+            java.util.List<String> townTypes) {
+        StringBuilder url = new StringBuilder(base).append("/suche?sort=newest");
+        topics.forEach(t -> url.append("&topic=").append(encode(t)));
+        laender.forEach(l -> url.append("&land=").append(encode(l)));
+        townTypes.forEach(t -> url.append("&townType=").append(encode(t)));
+        return url.toString();
+    }
+
     public String caseDetails(UUID caseId) {
         return base + "/praxisbeispiele/" + caseId;
     }

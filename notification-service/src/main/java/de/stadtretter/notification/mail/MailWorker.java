@@ -22,13 +22,17 @@ public abstract class MailWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
 
     protected final NotificationProperties.Dispatcher settings;
+    protected final Mailer mailer;
+    protected final String kind;
     private final String name;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
-    protected MailWorker(String name, NotificationProperties properties) {
+    protected MailWorker(String name, String kind, Mailer mailer, NotificationProperties properties) {
         this.name = name;
+        this.kind = kind;
+        this.mailer = mailer;
         this.settings = properties.dispatcher();
     }
 
@@ -94,16 +98,62 @@ public abstract class MailWorker implements SmartLifecycle {
         void retryLater(Duration backoff, String error);
     }
 
-    /** Decides, after a failed attempt, whether to try again later or give up; logs it either way. */
+    /**
+     * Decides, after a failed attempt, whether to try again later or give up; logs and counts it either way. A
+     * permanent refusal of the SMTP server (a 5xx reply, e.g. an unknown mailbox) or an address that cannot be
+     * written is given up at once; anything else (the server is down, a 4xx reply) is tried again.
+     */
     protected void failed(Object id, int attempts, RuntimeException e, Failure failure) {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (attempts >= settings.maxAttempts()) {
+        boolean permanent = isPermanent(e);
+        if (permanent || attempts >= settings.maxAttempts()) {
             failure.giveUp(error);
-            log.error("Mail {} given up after {} attempts: {}", id, attempts, error);
+            mailer.countFailure(kind);
+            log.error("Mail {} given up after {} attempts{}: {}", id, attempts, permanent ? " (permanent)" : "", error);
         } else {
             Duration backoff = backoff(attempts);
             failure.retryLater(backoff, error);
+            mailer.countRetry(kind);
             log.warn("Mail {} failed (attempt {}), next attempt in {}: {}", id, attempts, backoff, error);
+        }
+    }
+
+    /** A 5xx reply of the SMTP server, or an address that is not one. */
+    public static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.mail.internet.AddressException) {
+                return true;
+            }
+            if (t instanceof jakarta.mail.SendFailedException && smtpReturnCode(t) >= 500) {
+                return true;
+            }
+            if (t instanceof org.springframework.mail.MailSendException send) {
+                for (Exception nested : send.getFailedMessages().values()) {
+                    if (nested != t && isPermanent(nested)) {
+                        return true;
+                    }
+                }
+            }
+            if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null
+                    && messaging.getNextException() != t.getCause() && isPermanent(messaging.getNextException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The SMTP reply code of Angus Mail's {@code SMTPSendFailedException} / {@code SMTPAddressFailedException} (the
+     * implementation is a runtime dependency only, so it is read by name), or 0.
+     */
+    static int smtpReturnCode(Throwable t) {
+        if (!t.getClass().getName().startsWith("org.eclipse.angus.mail.smtp.SMTP")) {
+            return 0;
+        }
+        try {
+            return (int) t.getClass().getMethod("getReturnCode").invoke(t);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return 0;
         }
     }
 }

@@ -34,8 +34,13 @@ public class Mailer {
     public static final String FAILED = "stadtretter.mails.failed";
     public static final String THROTTLED = "stadtretter.mails.throttled";
 
+    public static final String QUEUED = "stadtretter.mails.queued";
+    public static final String RETRIED = "stadtretter.mails.retried";
+
     private final JavaMailSender sender;
     private final InternetAddress from;
+    private final String domain;
+    private final NotificationProperties properties;
     private final MeterRegistry meters;
     // its own engine, not a bean, so that Spring Boot's engine for the web pages stays untouched
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
@@ -43,8 +48,10 @@ public class Mailer {
     public Mailer(JavaMailSender sender, NotificationProperties properties, MeterRegistry meters) {
         this.sender = sender;
         this.meters = meters;
+        this.properties = properties;
         try {
             this.from = new InternetAddress(properties.mailFrom(), true);
+            this.domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException("stadtretter.notification.mail-from is not an address: "
                     + properties.mailFrom(), e);
@@ -69,6 +76,7 @@ public class Mailer {
     public void send(OutgoingMail mail) {
         Map<String, Object> model = new HashMap<>(mail.model());
         model.put("unsubscribeUrl", mail.unsubscribeUrl());
+        model.put("impressum", properties.impressum());
         Context context = new Context(Locale.GERMANY, model);
         String html = templates.process(mail.template() + ".html", context);
         String text = templates.process(mail.template() + ".txt", context);
@@ -83,8 +91,15 @@ public class Mailer {
             helper.setSubject(mail.subject());
             helper.setText(text, html);
             if (mail.oneClickUnsubscribeUrl() != null) {
-                message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribeUrl() + ">");
+                String token = mail.oneClickUnsubscribeUrl().substring(mail.oneClickUnsubscribeUrl().indexOf("token=")
+                        + "token=".length());
+                message.setHeader("List-Unsubscribe", "<" + mail.oneClickUnsubscribeUrl() + ">, <mailto:"
+                        + properties.unsubscribeMailbox() + "?subject=unsubscribe%20" + token + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            if (mail.messageId() != null) {
+                // JavaMailSenderImpl keeps an explicit Message-ID
+                message.setHeader("Message-ID", "<" + mail.messageId() + "@" + domain + ">");
             }
             message.setHeader("Auto-Submitted", "auto-generated");
         } catch (MessagingException e) {
@@ -97,6 +112,14 @@ public class Mailer {
     /** A mail not sent on purpose (a limit was reached). */
     public void countThrottled(String kind) {
         meters.counter(THROTTLED, "kind", kind).increment();
+    }
+
+    public void countQueued(String kind, int count) {
+        meters.counter(QUEUED, "kind", kind).increment(count);
+    }
+
+    public void countRetry(String kind) {
+        meters.counter(RETRIED, "kind", kind).increment();
     }
 
     public void countFailure(String kind) {

@@ -12,15 +12,11 @@ import de.stadtretter.notification.config.NotificationProperties;
 public abstract class QueueDispatcher<M extends MailQueue.Claimed> extends MailWorker {
 
     private final MailQueue<M> queue;
-    private final Mailer mailer;
-    private final String kind;
 
     protected QueueDispatcher(String name, String kind, MailQueue<M> queue, Mailer mailer,
             NotificationProperties properties) {
-        super(name, properties);
+        super(name, kind, mailer, properties);
         this.queue = queue;
-        this.mailer = mailer;
-        this.kind = kind;
     }
 
     /** The mail as it goes out. */
@@ -31,14 +27,13 @@ public abstract class QueueDispatcher<M extends MailQueue.Claimed> extends MailW
         List<M> batch = queue.claim(settings.batchSize(), settings.lease());
         for (M mail : batch) {
             try {
-                mailer.send(compose(mail));
+                mailer.send(compose(mail).withMessageId(mail.id()));
                 queue.markSent(mail.id());
             } catch (RuntimeException e) {
                 failed(mail.id(), mail.attempts(), e, new Failure() {
                     @Override
                     public void giveUp(String error) {
                         queue.markFailed(mail.id(), error);
-                        mailer.countFailure(kind);
                     }
 
                     @Override

@@ -54,7 +54,7 @@ public class SecurityConfig {
                         .requestMatchers("/mein-partnerprofil", "/mein-partnerprofil/**").hasRole("partner")
                         .requestMatchers(HttpMethod.POST, "/partner/*/kontakt").authenticated()
                         .requestMatchers(HttpMethod.POST, "/praxisbeispiele/*/hilfreich").authenticated()
-                        .requestMatchers("/anmelden").authenticated()
+                        .requestMatchers("/anmelden", "/mein-konto", "/mein-konto/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2Login(o -> o
                         .authorizationEndpoint(e -> e.authorizationRequestResolver(authorizationRequests))

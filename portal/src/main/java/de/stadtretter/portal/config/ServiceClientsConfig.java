@@ -75,11 +75,15 @@ class ServiceClientsConfig {
                         .requestInterceptor(bearer).build());
     }
 
-    /** Subscriptions are anonymous: no token, whoever is logged in. */
+    /** Subscriptions are anonymous (no token, whoever is logged in); the member's own one goes with their token. */
     @Bean
-    NotificationClient notificationClient(RestClient.Builder builder, PortalProperties properties) {
-        return new NotificationClient(builder.clone().baseUrl(properties.notification().toString())
-                .requestFactory(requestFactory(properties)).build());
+    NotificationClient notificationClient(RestClient.Builder builder, PortalProperties properties,
+            OAuth2AuthorizedClientManager authorizedClients) {
+        RestClient.Builder base = builder.clone().baseUrl(properties.notification().toString())
+                .requestFactory(requestFactory(properties));
+        OAuth2ClientHttpRequestInterceptor bearer = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        bearer.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return new NotificationClient(base.clone().build(), base.clone().requestInterceptor(bearer).build());
     }
 
     private static JdkClientHttpRequestFactory requestFactory(PortalProperties properties) {

@@ -217,20 +217,50 @@ class EditorialPagesTest extends PortalWebTest {
                 .andExpect(redirectedUrl("/redaktion/praxisbeispiele/" + ID));
     }
 
+    private static final de.stadtretter.portal.newsletter.NewsletterModels.Options OPTIONS =
+            new de.stadtretter.portal.newsletter.NewsletterModels.Options(
+                    List.of(new de.stadtretter.portal.newsletter.NewsletterModels.Option("leerstand",
+                            "Standortförderung und Leerstand"),
+                            new de.stadtretter.portal.newsletter.NewsletterModels.Option("events", "Veranstaltungen")),
+                    List.of(new de.stadtretter.portal.newsletter.NewsletterModels.Option("SH", "Schleswig-Holstein")),
+                    List.of(new de.stadtretter.portal.newsletter.NewsletterModels.Option("21",
+                            "Größere Mittelstadt")), "2026-12-01", "Ich willige ein, dass Stadtretter mir schreibt.");
+
     @Test
     void theNewsletterFormChecksItsFieldsAndAsksForConfirmation() throws Exception {
+        given(notifications.options()).willReturn(OPTIONS);
         mvc.perform(get("/newsletter")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<title>Newsletter – Stadtretter</title>"),
-                        containsString("Standortförderung und Leerstand"), containsString("name=\"_csrf\""))));
+                        containsString("Standortförderung und Leerstand"), containsString("name=\"_csrf\""),
+                        containsString("Schleswig-Holstein"), containsString("Größere Mittelstadt"),
+                        containsString("Ich willige ein, dass Stadtretter mir schreibt."),
+                        containsString("value=\"2026-12-01\""), containsString("Täglich um 7 Uhr"))));
         mvc.perform(post("/newsletter").with(csrf()).param("email", "keine-adresse"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("E-Mail-Adresse wie name@beispiel.de"),
-                        containsString("Bitte wählen Sie mindestens ein Thema."))));
-        verify(notifications, never()).subscribe(anyString(), any());
-        given(notifications.subscribe("ina@example.de", List.of("events"))).willReturn(true);
-        mvc.perform(post("/newsletter").with(csrf()).param("email", " ina@example.de ").param("topics", "events"))
+                        containsString("Bitte wählen Sie mindestens ein Thema."),
+                        containsString("Bitte willigen Sie ein"))));
+        verify(notifications, never()).subscribe(anyString(), any(), any(), any());
+        var chosen = new de.stadtretter.portal.newsletter.NewsletterModels.Preferences(List.of("events"),
+                List.of("SH"), List.of(), List.of("CASES", "NEEDS"), "DAILY");
+        given(notifications.subscribe(org.mockito.ArgumentMatchers.eq("ina@example.de"),
+                org.mockito.ArgumentMatchers.eq(chosen), org.mockito.ArgumentMatchers.eq("2026-12-01"), any()))
+                .willReturn(new de.stadtretter.portal.newsletter.NewsletterModels.Answer(
+                        de.stadtretter.portal.newsletter.NewsletterModels.Outcome.DONE, List.of(), 0));
+        mvc.perform(post("/newsletter").with(csrf()).param("email", " ina@example.de ").param("topics", "events")
+                        .param("laender", "SH").param("kinds", "CASES", "NEEDS").param("frequency", "DAILY")
+                        .param("consent", "ja").param("consentVersion", "2026-12-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Bitte bestätigen Sie Ihr Abonnement")));
+        // too many requests from this address: said so, in German, with the wait
+        given(notifications.subscribe(org.mockito.ArgumentMatchers.eq("flut@example.de"), any(), any(), any()))
+                .willReturn(new de.stadtretter.portal.newsletter.NewsletterModels.Answer(
+                        de.stadtretter.portal.newsletter.NewsletterModels.Outcome.TOO_MANY, List.of(), 600));
+        mvc.perform(post("/newsletter").with(csrf()).param("email", "flut@example.de").param("topics", "events")
+                        .param("kinds", "CASES").param("frequency", "WEEKLY").param("consent", "ja")
+                        .param("consentVersion", "2026-12-01"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("in etwa 10 Minuten")));
         // a link from the mail: the GET only shows a button, the POST confirms
         mvc.perform(get("/newsletter/bestaetigen").param("token", "abc")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"abc\"")));

@@ -25,8 +25,19 @@ import java.util.function.Predicate;
  */
 public final class MailClient {
 
-    /** One received mail, simplified. */
-    public record Mail(String from, List<String> to, String subject, String body, List<String> replyTo) {
+    /** One received mail, simplified; {@code listUnsubscribe} is its {@code List-Unsubscribe} header (or null). */
+    public record Mail(String from, List<String> to, String subject, String body, List<String> replyTo,
+            String listUnsubscribe) {
+
+        /** The https/http URL of the List-Unsubscribe header: the target of the one-click POST (RFC 8058). */
+        public java.net.URI oneClickUnsubscribe() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(https?://[^>]+)>").matcher(
+                    listUnsubscribe == null ? "" : listUnsubscribe);
+            if (!m.find()) {
+                throw new AssertionError("no one-click URL in List-Unsubscribe: " + listUnsubscribe);
+            }
+            return java.net.URI.create(m.group(1));
+        }
     }
 
     private final String httpBase;
@@ -68,7 +79,8 @@ public final class MailClient {
                         }
                     }
                     mails.add(new Mail(m.getFrom() == null ? null : m.getFrom()[0].toString(), to, m.getSubject(),
-                            text(m.getContent()), replyTo));
+                            text(m.getContent()), replyTo, m.getHeader("List-Unsubscribe") == null ? null
+                                    : m.getHeader("List-Unsubscribe")[0]));
                 }
                 inbox.close(false);
                 return mails;

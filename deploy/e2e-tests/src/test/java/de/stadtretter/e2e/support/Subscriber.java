@@ -78,9 +78,10 @@ public final class Subscriber implements AutoCloseable {
         return new Subscriber(address, link(confirmation, UNSUBSCRIBE_LINK));
     }
 
-    /** {@code POST /api/notifications/subscriptions}, anonymous. */
+    /** {@code POST /api/notifications/subscriptions}, anonymous: new cases on {@code topics}, immediately. */
     public static HttpResponse<String> request(String address, List<String> topics) {
-        return Endpoints.gateway().post(SUBSCRIPTIONS, null, Json.write(Map.of("email", address, "topics", topics)));
+        return Endpoints.gateway().post(SUBSCRIPTIONS, null, Json.write(Map.of("email", address, "topics", topics,
+                "frequency", "IMMEDIATE")));
     }
 
     /** The first link in the mail's text that matches. */

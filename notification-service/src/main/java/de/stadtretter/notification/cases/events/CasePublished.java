@@ -25,7 +25,8 @@ public record CasePublished(
         String municipalityName,
         String stateCode,
         @NotEmpty List<@NotBlank String> topics,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant updatedAt) {
 
     public static final String TYPE = "de.stadtretter.catalog.case.published.v1";
     /** A published revision: the same data (the case's public projection), read into the same record. */

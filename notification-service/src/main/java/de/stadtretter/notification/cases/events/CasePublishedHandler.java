@@ -1,19 +1,22 @@
 package de.stadtretter.notification.cases.events;
 
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import de.stadtretter.notification.cases.delivery.DeliveriesQueued;
-import de.stadtretter.notification.cases.delivery.MailDeliveries;
+import de.stadtretter.notification.digests.items.DigestItem;
+import de.stadtretter.notification.digests.items.DigestItems;
+import de.stadtretter.notification.digests.items.ItemFacts;
+import de.stadtretter.notification.digests.items.ItemKind;
 
 /**
- * The effect of a published case, run by {@link de.stadtretter.kit.events.inbox.InboundEvents} in one transaction
- * with the record that the event was handled: the case is remembered and one mail is queued per confirmed
- * subscription with a common topic. The dispatcher is woken up after the commit.
+ * The effect of the catalogue's case events, run by {@link de.stadtretter.kit.events.inbox.InboundEvents} in one
+ * transaction with the record that the event was handled: a published case, and a published revision, become news
+ * for the digests (a revision only for subscribers who have not had the case); an archived case is mailed no more.
  */
 @Service
 public class CasePublishedHandler {
@@ -22,40 +25,38 @@ public class CasePublishedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CasePublishedHandler.class);
 
-    private final MailDeliveries deliveries;
-    private final ApplicationEventPublisher events;
+    private final DigestItems items;
+    private final ItemFacts facts;
 
-    public CasePublishedHandler(MailDeliveries deliveries, ApplicationEventPublisher events) {
-        this.deliveries = deliveries;
-        this.events = events;
+    public CasePublishedHandler(DigestItems items, ItemFacts facts) {
+        this.items = items;
+        this.facts = facts;
     }
 
-    /** An archived case: no more mails about it (those still waiting are cancelled). */
+    /** An archived case: no more mails about it (digest mails not yet sent leave it out). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void archived(CaseArchived archived) {
-        int cancelled = deliveries.caseArchived(archived.caseId(), archived.archivedAt());
-        log.info("Case {} archived: {} waiting mails cancelled", archived.caseId(), cancelled);
+        items.withdraw(ItemKind.CASE, archived.caseId());
+        log.info("Case {} archived: mailed no more", archived.caseId());
     }
 
-    /** A published revision: the case as the service knows it is brought up to date; no mail is sent for it. */
+    /** A published revision: news again for those who have not had the case. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(CasePublished updated) {
-        deliveries.rememberCase(updated.caseId(), updated.title(), updated.teaser(), updated.ags(),
-                updated.municipalityName(), updated.stateCode(), updated.topics(), updated.publishedAt());
-        log.info("Case {} revised: known case updated, no mail", updated.caseId());
+        items.announce(item(updated, updated.updatedAt() != null ? updated.updatedAt() : updated.publishedAt()));
+        log.info("Case {} revised", updated.caseId());
     }
 
-    /** Must run in the transaction that records {@code eventId} as handled; returns the number of mails queued. */
+    /** Must run in the transaction that records {@code eventId} as handled. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handle(String eventId, CasePublished published) {
-        deliveries.rememberCase(published.caseId(), published.title(), published.teaser(), published.ags(),
-                published.municipalityName(), published.stateCode(), published.topics(), published.publishedAt());
-        int queued = deliveries.queueForSubscribers(eventId, published.caseId(),
-                "Neues Praxisbeispiel: " + published.title(), published.topics());
-        log.info("Case {} published (event {}): {} mails queued", published.caseId(), eventId, queued);
-        if (queued > 0) {
-            events.publishEvent(new DeliveriesQueued(queued));
-        }
-        return queued;
+    public void handle(String eventId, CasePublished published) {
+        items.announce(item(published, published.publishedAt()));
+        log.info("Case {} published (event {})", published.caseId(), eventId);
+    }
+
+    private DigestItem item(CasePublished c, Instant at) {
+        return new DigestItem(ItemKind.CASE, c.caseId(), c.title(), ItemFacts.teaser(c.teaser()),
+                facts.place(c.ags(), c.municipalityName()), c.topics(), facts.laender(c.ags(), c.stateCode()),
+                facts.townType(c.ags()), at == null ? Instant.now() : at);
     }
 }

@@ -18,10 +18,12 @@ public class MatchEventsListener {
 
     private final InboundEvents inbound;
     private final MatchMails mails;
+    private final NeedItems items;
 
-    public MatchEventsListener(InboundEvents inbound, MatchMails mails) {
+    public MatchEventsListener(InboundEvents inbound, MatchMails mails, NeedItems items) {
         this.inbound = inbound;
         this.mails = mails;
+        this.items = items;
     }
 
     @KafkaListener(id = "notification-matching-match", idIsGroup = false, topics = "matching.match.v1")
@@ -33,6 +35,11 @@ public class MatchEventsListener {
     @KafkaListener(id = "notification-matching-need", idIsGroup = false, topics = "matching.need.v1")
     public void onNeed(String value) {
         inbound.handle(NEED_CONSUMER, value,
-                InboundEvents.on(NeedClosed.TYPE, NeedClosed.class, mails::needClosed));
+                InboundEvents.on(NeedClosed.TYPE, NeedClosed.class, closed -> {
+                    mails.needClosed(closed);
+                    items.closed(closed);
+                }),
+                InboundEvents.on(NeedPublished.OPENED_TYPE, NeedPublished.class, items::changed),
+                InboundEvents.on(NeedPublished.UPDATED_TYPE, NeedPublished.class, items::changed));
     }
 }

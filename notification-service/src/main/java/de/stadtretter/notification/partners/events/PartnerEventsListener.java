@@ -19,10 +19,12 @@ public class PartnerEventsListener {
 
     private final InboundEvents inbound;
     private final ContactMails mails;
+    private final PartnerItems items;
 
-    public PartnerEventsListener(InboundEvents inbound, ContactMails mails) {
+    public PartnerEventsListener(InboundEvents inbound, ContactMails mails, PartnerItems items) {
         this.inbound = inbound;
         this.mails = mails;
+        this.items = items;
     }
 
     // the consumer group is spring.kafka.consumer.group-id (the service name), not the listener id
@@ -35,6 +37,11 @@ public class PartnerEventsListener {
     @KafkaListener(id = "notification-partner-profile", idIsGroup = false, topics = "partner.profile.v1")
     public void onProfile(String value) {
         inbound.handle(PROFILE_CONSUMER, value,
-                InboundEvents.on(PartnerRemoved.TYPE, PartnerRemoved.class, mails::partnerRemoved));
+                InboundEvents.on(PartnerRemoved.TYPE, PartnerRemoved.class, removed -> {
+                    mails.partnerRemoved(removed);
+                    items.removed(removed);
+                }),
+                InboundEvents.on(PartnerProfile.PUBLISHED_TYPE, PartnerProfile.class, items::published),
+                InboundEvents.on(PartnerProfile.UPDATED_TYPE, PartnerProfile.class, items::updated));
     }
 }

@@ -1,25 +1,32 @@
 package de.stadtretter.notification.subscriptions.domain;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * A subscriber's e-mail address and topics. {@code topics} are the ones mails are sent for while the subscription
- * is confirmed; {@code requestedTopics} wait for the confirmation of the latest request.
+ * A subscriber's e-mail address and preferences. {@code preferences} are the ones mails are sent for while the
+ * subscription is confirmed; {@code requested} waits for the confirmation of the latest request (null if none).
+ * A paused subscription stays confirmed but gets no mails.
  */
 public record Subscription(
         UUID id,
         String email,
-        List<String> topics,
-        List<String> requestedTopics,
+        Preferences preferences,
+        Preferences requested,
         SubscriptionStatus status,
         Instant confirmationExpiresAt,
         Instant createdAt,
         Instant confirmedAt,
-        Instant unsubscribedAt) {
+        Instant unsubscribedAt,
+        Instant pausedAt,
+        UUID pendingConsentId) {
 
     public boolean confirmationExpired(Instant now) {
         return confirmationExpiresAt != null && !confirmationExpiresAt.isAfter(now);
+    }
+
+    /** The preferences a confirmation page shows: those of the pending request, else the current ones. */
+    public Preferences shownPreferences() {
+        return requested != null ? requested : preferences;
     }
 }

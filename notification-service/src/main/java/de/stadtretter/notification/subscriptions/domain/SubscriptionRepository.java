@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
 public class SubscriptionRepository {
 
     private static final String COLUMNS = """
-            id, email, topics, requested_topics, status, confirmation_expires_at, created_at, confirmed_at,
-            unsubscribed_at""";
+            id, email, topics, laender, town_types, kinds, frequency, requested_topics, requested_laender,
+            requested_town_types, requested_kinds, requested_frequency, status, confirmation_expires_at, created_at,
+            confirmed_at, unsubscribed_at, paused_at, pending_consent_id""";
 
     private final JdbcClient jdbc;
 
@@ -82,14 +83,20 @@ public class SubscriptionRepository {
     }
 
     /**
-     * Stores a new confirmation request: the requested topics and the hash of a fresh token (the previous token
-     * stops working). An unsubscribed address becomes pending again; a confirmed one stays as it is until the
-     * new request is confirmed.
+     * Stores a new confirmation request: the requested preferences, its consent record and the hash of a fresh token
+     * (the previous token stops working). An unsubscribed address becomes pending again; a confirmed one stays as
+     * it is until the new request is confirmed.
      */
-    public void requestConfirmation(UUID id, List<String> requestedTopics, String tokenHash, Instant expiresAt) {
+    public void requestConfirmation(UUID id, Preferences requested, UUID consentId, String tokenHash,
+            Instant expiresAt) {
         jdbc.sql("""
                 update subscription set
                     requested_topics = :topics,
+                    requested_laender = :laender,
+                    requested_town_types = :townTypes,
+                    requested_kinds = :kinds,
+                    requested_frequency = :frequency,
+                    pending_consent_id = :consent,
                     confirmation_token_hash = :hash,
                     confirmation_expires_at = :expires,
                     confirmation_requested_at = now(),
@@ -97,7 +104,12 @@ public class SubscriptionRepository {
                     topics = case when status = 'UNSUBSCRIBED' then '{}'::text[] else topics end
                 where id = :id""")
                 .param("id", id)
-                .param("topics", requestedTopics.toArray(String[]::new))
+                .param("topics", array(requested.topics()))
+                .param("laender", array(requested.laender()))
+                .param("townTypes", array(requested.townTypes()))
+                .param("kinds", array(requested.kinds().stream().map(Enum::name).toList()))
+                .param("frequency", requested.frequency().name())
+                .param("consent", consentId)
                 .param("hash", tokenHash)
                 .param("expires", Timestamp.from(expiresAt))
                 .update();
@@ -108,7 +120,13 @@ public class SubscriptionRepository {
                 update subscription set
                     status = 'CONFIRMED',
                     topics = coalesce(requested_topics, topics),
-                    requested_topics = null,
+                    laender = coalesce(requested_laender, laender),
+                    town_types = coalesce(requested_town_types, town_types),
+                    kinds = coalesce(requested_kinds, kinds),
+                    frequency = coalesce(requested_frequency, frequency),
+                    requested_topics = null, requested_laender = null, requested_town_types = null,
+                    requested_kinds = null, requested_frequency = null, pending_consent_id = null,
+                    paused_at = null,
                     confirmation_token_hash = null,
                     confirmation_expires_at = null,
                     confirmed_at = now(),
@@ -122,7 +140,9 @@ public class SubscriptionRepository {
                 update subscription set
                     status = 'UNSUBSCRIBED',
                     topics = '{}',
-                    requested_topics = null,
+                    requested_topics = null, requested_laender = null, requested_town_types = null,
+                    requested_kinds = null, requested_frequency = null, pending_consent_id = null,
+                    member_subject = null,
                     confirmation_token_hash = null,
                     confirmation_expires_at = null,
                     unsubscribed_at = now()
@@ -130,17 +150,78 @@ public class SubscriptionRepository {
                 .param("id", id).update();
     }
 
+    /** Changes the preferences of a confirmed subscription at once (its owner proved it by the mail link or login). */
+    public void updatePreferences(UUID id, Preferences preferences) {
+        jdbc.sql("""
+                update subscription set topics = :topics, laender = :laender, town_types = :townTypes,
+                    kinds = :kinds, frequency = :frequency
+                where id = :id""")
+                .param("id", id)
+                .param("topics", array(preferences.topics()))
+                .param("laender", array(preferences.laender()))
+                .param("townTypes", array(preferences.townTypes()))
+                .param("kinds", array(preferences.kinds().stream().map(Enum::name).toList()))
+                .param("frequency", preferences.frequency().name())
+                .update();
+    }
+
+    /** Pauses ({@code true}) or resumes a confirmed subscription. */
+    public void pause(UUID id, boolean paused) {
+        jdbc.sql("update subscription set paused_at = case when :paused then coalesce(paused_at, now()) end "
+                        + "where id = :id")
+                .param("id", id).param("paused", paused).update();
+    }
+
+    /** The account that manages the subscription in the portal. */
+    public void bindMember(UUID id, String memberSubject) {
+        jdbc.sql("update subscription set member_subject = null where member_subject = :member and id <> :id")
+                .param("member", memberSubject).param("id", id).update();
+        jdbc.sql("update subscription set member_subject = :member where id = :id")
+                .param("member", memberSubject).param("id", id).update();
+    }
+
+    public Optional<Subscription> findByMember(String memberSubject) {
+        return jdbc.sql("select " + COLUMNS + " from subscription where member_subject = :member")
+                .param("member", memberSubject).query(SubscriptionRepository::map).optional();
+    }
+
+    /** Erases the subscription and everything about it (its sent items and mails go with it). */
+    public void delete(UUID id) {
+        jdbc.sql("delete from mail_delivery where subscription_id = :id").param("id", id).update();
+        jdbc.sql("delete from subscription where id = :id").param("id", id).update();
+    }
+
     static Subscription map(ResultSet rs, int row) throws SQLException {
+        Preferences current = new Preferences(strings(rs.getArray("topics")), strings(rs.getArray("laender")),
+                strings(rs.getArray("town_types")), kinds(rs.getArray("kinds")),
+                Preferences.Frequency.valueOf(rs.getString("frequency")));
+        Preferences requested = rs.getArray("requested_topics") == null ? null : new Preferences(
+                strings(rs.getArray("requested_topics")),
+                strings(rs.getArray("requested_laender")),
+                strings(rs.getArray("requested_town_types")),
+                rs.getArray("requested_kinds") == null ? current.kinds() : kinds(rs.getArray("requested_kinds")),
+                rs.getString("requested_frequency") == null ? current.frequency()
+                        : Preferences.Frequency.valueOf(rs.getString("requested_frequency")));
         return new Subscription(
                 rs.getObject("id", UUID.class),
                 rs.getString("email"),
-                strings(rs.getArray("topics")),
-                rs.getArray("requested_topics") == null ? null : strings(rs.getArray("requested_topics")),
+                current,
+                requested,
                 SubscriptionStatus.valueOf(rs.getString("status")),
                 instant(rs.getTimestamp("confirmation_expires_at")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("confirmed_at")),
-                instant(rs.getTimestamp("unsubscribed_at")));
+                instant(rs.getTimestamp("unsubscribed_at")),
+                instant(rs.getTimestamp("paused_at")),
+                rs.getObject("pending_consent_id", UUID.class));
+    }
+
+    private static List<Preferences.Kind> kinds(Array array) throws SQLException {
+        return strings(array).stream().map(Preferences.Kind::valueOf).toList();
+    }
+
+    private static String[] array(List<String> values) {
+        return values.toArray(String[]::new);
     }
 
     private static List<String> strings(Array array) throws SQLException {

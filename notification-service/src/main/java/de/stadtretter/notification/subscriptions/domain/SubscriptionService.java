@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.web.ApiProblems.FieldProblem;
 import de.stadtretter.kit.web.InvalidFieldsException;
+import de.stadtretter.notification.subscriptions.consent.ClientAddresses;
+import de.stadtretter.notification.subscriptions.consent.ClientRequestLimit;
+import de.stadtretter.notification.subscriptions.consent.ConsentRecord;
+import de.stadtretter.notification.subscriptions.consent.ConsentRecords;
+import tools.jackson.databind.json.JsonMapper;
 import de.stadtretter.notification.config.NotificationProperties;
 import de.stadtretter.notification.mail.Links;
 import de.stadtretter.notification.mail.Mailer;
@@ -47,7 +52,7 @@ public class SubscriptionService {
         }
     }
 
-    private record ConfirmationRequest(UUID subscriptionId, String email, List<String> topics, String token) {}
+    private record ConfirmationRequest(UUID subscriptionId, String email, Preferences preferences, String token) {}
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionTokens tokens;
@@ -56,9 +61,13 @@ public class SubscriptionService {
     private final Links links;
     private final ReferenceData referenceData;
     private final NotificationProperties properties;
+    private final ConsentRecords consents;
+    private final ClientRequestLimit clientLimit;
+    private final JsonMapper json;
 
     public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionTokens tokens, TransactionTemplate tx,
-            Mailer mailer, Links links, ReferenceData referenceData, NotificationProperties properties) {
+            Mailer mailer, Links links, ReferenceData referenceData, NotificationProperties properties,
+            ConsentRecords consents, ClientRequestLimit clientLimit, JsonMapper json) {
         this.subscriptions = subscriptions;
         this.tokens = tokens;
         this.tx = tx;
@@ -66,17 +75,22 @@ public class SubscriptionService {
         this.links = links;
         this.referenceData = referenceData;
         this.properties = properties;
+        this.consents = consents;
+        this.clientLimit = clientLimit;
+        this.json = json;
     }
 
     /**
-     * Records the request and sends the confirmation mail (after the commit). A repeated request renews the token
-     * (the older link stops working); a confirmed subscription keeps its topics until the new request is confirmed.
-     * Beyond {@code confirmation-mail-limit} requests per address and window, a request changes nothing and sends
-     * nothing (the caller's answer stays the same, so it reveals nothing either).
+     * Records the request with its proof of consent and sends the confirmation mail (after the commit). A repeated
+     * request renews the token (the older link stops working); a confirmed subscription keeps its preferences until
+     * the new request is confirmed. Beyond {@code client-request-limit} requests per client address and window the
+     * request is refused (429); beyond {@code confirmation-mail-limit} requests per address and window, a request
+     * changes nothing and sends nothing (the caller's answer stays the same, so it reveals nothing either).
      */
-    public void subscribe(String rawEmail, List<String> rawTopics) {
+    public void subscribe(String rawEmail, Preferences rawPreferences, String clientAddress) {
         String email = normaliseEmail(rawEmail);
-        List<String> topics = checkTopics(rawTopics);
+        Preferences preferences = checkPreferences(rawPreferences);
+        clientLimit.count(clientAddress);
         ConfirmationRequest request = tx.execute(status -> {
             UUID newId = UUID.randomUUID();
             subscriptions.insertIfAbsent(newId, email, SubscriptionTokens.hash(tokens.unsubscribeToken(newId)));
@@ -86,9 +100,12 @@ public class SubscriptionService {
                 return null;
             }
             String token = SubscriptionTokens.newConfirmationToken();
-            subscriptions.requestConfirmation(subscription.id(), topics, SubscriptionTokens.hash(token),
-                    Instant.now().plus(properties.confirmationValidity()));
-            return new ConfirmationRequest(subscription.id(), email, topics, token);
+            UUID consentId = UUID.randomUUID();
+            consents.insert(consentId, subscription.id(), email, ConsentRecord.DOUBLE_OPT_IN, describe(preferences),
+                    ClientAddresses.prefix(clientAddress), false);
+            subscriptions.requestConfirmation(subscription.id(), preferences, consentId,
+                    SubscriptionTokens.hash(token), Instant.now().plus(properties.confirmationValidity()));
+            return new ConfirmationRequest(subscription.id(), email, preferences, token);
         });
         if (request == null) {
             mailer.countThrottled(CONFIRMATION_KIND);
@@ -103,7 +120,7 @@ public class SubscriptionService {
         try {
             mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), null, CONFIRMATION_SUBJECT,
                     "confirmation", Map.of("confirmUrl", links.confirm(request.token()),
-                            "topicLabels", labels(request.topics()),
+                            "topicLabels", labels(request.preferences().topics()),
                             "validDays", Math.max(1, properties.confirmationValidity().toDays()),
                             "homeUrl", links.home()),
                     links.unsubscribe(unsubscribeToken), links.oneClickUnsubscribe(unsubscribeToken)));
@@ -137,6 +154,9 @@ public class SubscriptionService {
             if (subscription.confirmationExpired(Instant.now())) {
                 return new LinkCheck(LinkState.EXPIRED, subscription);
             }
+            if (subscription.pendingConsentId() != null) {
+                consents.confirm(subscription.pendingConsentId());
+            }
             subscriptions.confirm(subscription.id());
             log.info("Subscription {} confirmed", subscription.id());
             return new LinkCheck(LinkState.VALID, subscriptions.lockByEmail(subscription.email()).orElseThrow());
@@ -161,11 +181,17 @@ public class SubscriptionService {
                 .map(subscription -> {
                     if (subscription.status() != SubscriptionStatus.UNSUBSCRIBED) {
                         subscriptions.unsubscribe(subscription.id());
+                        consents.withdraw(subscription.id());
                         log.info("Subscription {} unsubscribed", subscription.id());
                     }
                     return new LinkCheck(LinkState.VALID, subscription);
                 })
                 .orElseGet(LinkCheck::unknown));
+    }
+
+    /** The personal token of a subscription's links (preferences, unsubscribe). */
+    public String unsubscribeToken(UUID subscriptionId) {
+        return tokens.unsubscribeToken(subscriptionId);
     }
 
     public List<String> labels(List<String> topicIds) {
@@ -174,20 +200,46 @@ public class SubscriptionService {
                 .toList();
     }
 
-    static String normaliseEmail(String email) {
+    public static String normaliseEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private List<String> checkTopics(List<String> topics) {
+    /** Checks the ids against the reference data; duplicates are dropped, the order is kept. */
+    public Preferences checkPreferences(Preferences preferences) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < topics.size(); i++) {
-            if (!referenceData.isTopic(topics.get(i))) {
-                problems.add(new FieldProblem("topics", "unknown topic id at [" + i + "]: " + topics.get(i)));
-            }
+        check(problems, "topics", preferences.topics(), referenceData::isTopic, "unknown topic id");
+        check(problems, "laender", preferences.laender(), code -> referenceData.landByCode(code).isPresent(),
+                "unknown state code");
+        check(problems, "townTypes", preferences.townTypes(), referenceData.townTypes()::containsKey,
+                "unknown town type");
+        if (preferences.topics().isEmpty()) {
+            problems.add(new FieldProblem("topics", "must not be empty"));
+        }
+        if (preferences.kinds().isEmpty()) {
+            problems.add(new FieldProblem("kinds", "must not be empty"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
         }
-        return List.copyOf(new LinkedHashSet<>(topics));
+        return new Preferences(distinct(preferences.topics()), distinct(preferences.laender()),
+                distinct(preferences.townTypes()), distinct(preferences.kinds()), preferences.frequency());
+    }
+
+    private static void check(List<FieldProblem> problems, String field, List<String> values,
+            java.util.function.Predicate<String> known, String message) {
+        for (int i = 0; i < values.size(); i++) {
+            if (!known.test(values.get(i))) {
+                problems.add(new FieldProblem(field, message + " at [" + i + "]: " + values.get(i)));
+            }
+        }
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    /** The preferences as they are stored in a consent record. */
+    private String describe(Preferences preferences) {
+        return json.writeValueAsString(preferences);
     }
 }

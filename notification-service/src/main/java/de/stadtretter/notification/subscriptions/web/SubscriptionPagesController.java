@@ -39,8 +39,7 @@ public class SubscriptionPagesController {
         return switch (check.state()) {
             case VALID -> new ModelAndView("subscriptions/confirm")
                     .addObject("token", token)
-                    .addObject("topicLabels", service.labels(check.subscription().requestedTopics() == null
-                            ? check.subscription().topics() : check.subscription().requestedTopics()));
+                    .addObject("topicLabels", service.labels(check.subscription().shownPreferences().topics()));
             case EXPIRED -> expired();
             case UNKNOWN -> unknown();
         };
@@ -51,7 +50,7 @@ public class SubscriptionPagesController {
         LinkCheck check = service.confirm(token);
         return switch (check.state()) {
             case VALID -> new ModelAndView("subscriptions/confirmed")
-                    .addObject("topicLabels", service.labels(check.subscription().topics()));
+                    .addObject("topicLabels", service.labels(check.subscription().preferences().topics()));
             case EXPIRED -> expired();
             case UNKNOWN -> unknown();
         };

@@ -64,7 +64,7 @@ class CasePublishedContractTest {
                 "Die Stadt vermittelt leerstehende Ladenlokale für drei bis zwölf Monate zu reduzierten Mieten an "
                         + "Gründerinnen und Gründer.",
                 "01001000", "Flensburg, Stadt", "SH", List.of("leerstand", "handel-innovation"),
-                Instant.parse("2026-11-26T10:15:30.120Z")));
+                Instant.parse("2026-11-26T10:15:30.120Z"), Instant.parse("2026-11-26T10:15:30.120Z")));
     }
 
     @Test

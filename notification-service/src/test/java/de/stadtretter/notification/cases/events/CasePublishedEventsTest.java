@@ -79,18 +79,23 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         return "Neues Praxisbeispiel: " + title;
     }
 
+    /** The event was handled, an immediate run took its case, and every mail of it went out. */
     private void awaitAllDeliveriesDone(ObjectNode event) {
         String eventId = event.get("id").asString();
-        Awaitility.await("deliveries of " + eventId).atMost(Duration.ofSeconds(30)).until(() ->
+        Awaitility.await("handling of " + eventId).atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.sql("select count(*) from processed_event where event_id = :id").param("id", eventId)
-                        .query(Long.class).single() == 1
-                && jdbc.sql("select count(*) from mail_delivery where event_id = :id and status = 'PENDING'")
-                        .param("id", eventId).query(Long.class).single() == 0);
+                        .query(Long.class).single() == 1);
+        UUID caseId = UUID.fromString(event.get("subject").asString());
+        if (jdbc.sql("select count(*) from digest_item where item_id = :id").param("id", caseId).query(Long.class)
+                .single() > 0) {
+            awaitImmediateMailsOf(caseId);
+        }
     }
 
+    /** How many subscribers got the event's case. */
     private long deliveries(ObjectNode event) {
-        return jdbc.sql("select count(*) from mail_delivery where event_id = :id")
-                .param("id", event.get("id").asString()).query(Long.class).single();
+        return jdbc.sql("select count(*) from sent_item where kind = 'CASE' and item_id = cast(:id as uuid)")
+                .param("id", event.get("subject").asString()).query(Long.class).single();
     }
 
     @Test
@@ -121,8 +126,10 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         assertThat(deliveries(event)).isEqualTo(1);
         assertThat(TestMail.to(pending, subjectFor(title))).isEmpty();
         assertThat(TestMail.to(otherTopic, subjectFor(title))).isEmpty();
-        assertThat(jdbc.sql("select status from mail_delivery where event_id = :id")
-                .param("id", event.get("id").asString()).query(String.class).single()).isEqualTo("SENT");
+        assertThat(jdbc.sql("""
+                select m.status from digest_mail m join sent_item s on s.sent_in = m.id
+                where s.item_id = cast(:id as uuid)""")
+                .param("id", caseId).query(String.class).single()).isEqualTo("SENT");
     }
 
     @Test
@@ -163,7 +170,7 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void aPublishedRevisionUpdatesTheKnownCaseAndSendsNoSecondMail() throws Exception {
+    void aPublishedRevisionIsMailedOnlyToThoseWhoHaveNotHadTheCase() throws Exception {
         String subscriber = confirmedSubscriber("revised", List.of("foerderung"));
         String title = "Fördermittellotsen " + UUID.randomUUID();
         ObjectNode published = exampleEvent(title, List.of("foerderung"));
@@ -177,14 +184,18 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         updated.put("subject", caseId);
         ((ObjectNode) updated.get("data")).put("caseId", caseId).put("title", title + " (überarbeitet)");
         ((ObjectNode) updated.get("data")).putArray("topics").add("foerderung");
+        long hadIt = deliveries(published);
+        // someone who subscribed after the case was published: for them the revision is news
+        String newcomer = confirmedSubscriber("newcomer", List.of("foerderung"));
         send(updated);
         send(updated); // delivered twice: handled once
         awaitAllDeliveriesDone(updated);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select title from known_case where case_id = cast(:id as uuid)").param("id", caseId)
-                .query(String.class).single().endsWith("(überarbeitet)"));
-        assertThat(deliveries(updated)).isZero();
+        assertThat(jdbc.sql("select title from digest_item where kind = 'CASE' and item_id = cast(:id as uuid)")
+                .param("id", caseId).query(String.class).single()).endsWith("(überarbeitet)");
+        TestMail.await(newcomer, subjectFor(title + " (überarbeitet)"));
+        assertThat(deliveries(updated)).isEqualTo(hadIt + 1);
         assertThat(TestMail.to(subscriber, subjectFor(title + " (überarbeitet)"))).isEmpty();
+        assertThat(TestMail.to(subscriber)).hasSize(2); // the confirmation and the first announcement
     }
 
     @Test
@@ -197,7 +208,7 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void anArchivedCaseIsRememberedAsArchived() throws Exception {
+    void anArchivedCaseIsWithdrawnFromTheDigests() throws Exception {
         String title = "Bald archiviert " + UUID.randomUUID();
         ObjectNode published = exampleEvent(title, List.of("organisation"));
         send(published);
@@ -209,7 +220,7 @@ class CasePublishedEventsTest extends NotificationIntegrationTest {
         ((ObjectNode) archived.get("data")).put("caseId", caseId);
         send(archived);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select archived_at is not null from known_case where case_id = cast(:id as uuid)")
+                "select withdrawn_at is not null from digest_item where kind = 'CASE' and item_id = cast(:id as uuid)")
                 .param("id", caseId).query(Boolean.class).single());
     }
 

@@ -1,0 +1,103 @@
+package de.stadtretter.notification.digests.delivery;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.stadtretter.notification.digests.items.DigestItem;
+import de.stadtretter.notification.digests.items.DigestItems;
+import de.stadtretter.notification.mail.MailQueue;
+import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
+
+/** Table {@code digest_mail}: the queue of digests and immediate mails; their items are in {@code sent_item}. */
+@Repository
+public class DigestMails implements MailQueue<DigestMails.DueDigest> {
+
+    /** A claimed digest with what is needed to write it. */
+    public record DueDigest(UUID id, UUID subscriptionId, boolean active, String recipient, Frequency frequency,
+            int more, int attempts, List<String> topics) implements MailQueue.Claimed {}
+
+    private final JdbcClient jdbc;
+
+    public DigestMails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<DueDigest> claim(int limit, Duration lease) {
+        return jdbc.sql("""
+                with due as (
+                    select id from digest_mail
+                    where status = 'PENDING' and next_attempt_at <= now()
+                    order by next_attempt_at
+                    limit :limit
+                    for update skip locked)
+                update digest_mail m
+                set attempts = m.attempts + 1,
+                    next_attempt_at = now() + :leaseMs * interval '1 millisecond'
+                from due, subscription s
+                where m.id = due.id and s.id = m.subscription_id
+                returning m.id, m.subscription_id, s.status = 'CONFIRMED' and s.paused_at is null as active,
+                          m.recipient, m.frequency, m.more, m.attempts, s.topics""")
+                .param("limit", limit)
+                .param("leaseMs", lease.toMillis())
+                .query((rs, row) -> new DueDigest(rs.getObject("id", UUID.class),
+                        rs.getObject("subscription_id", UUID.class), rs.getBoolean("active"),
+                        rs.getString("recipient"), Frequency.valueOf(rs.getString("frequency")), rs.getInt("more"),
+                        rs.getInt("attempts"), strings(rs.getArray("topics"))))
+                .list();
+    }
+
+    /** The items of a mail that are still public, newest first. */
+    public List<DigestItem> items(UUID mailId) {
+        return jdbc.sql("""
+                select d.kind, d.item_id, d.title, d.teaser, d.place, d.topics, d.laender, d.town_type, d.available_at
+                from sent_item s join digest_item d on d.kind = s.kind and d.item_id = s.item_id
+                where s.sent_in = :mail and d.withdrawn_at is null
+                order by d.available_at desc, d.item_id""")
+                .param("mail", mailId)
+                .query(DigestItems::map)
+                .list();
+    }
+
+    @Override
+    public void markSent(UUID id) {
+        jdbc.sql("update digest_mail set status = 'SENT', sent_at = now(), last_error = null where id = :id")
+                .param("id", id).update();
+    }
+
+    /**
+     * Not sent after all (the subscription ended or paused, or all its items were withdrawn): its items are no
+     * longer counted as had, so a later mail may bring them.
+     */
+    public void cancel(UUID id, String reason) {
+        jdbc.sql("update digest_mail set status = 'CANCELLED', last_error = :reason where id = :id")
+                .param("id", id).param("reason", reason).update();
+        jdbc.sql("delete from sent_item where sent_in = :id").param("id", id).update();
+    }
+
+    @Override
+    public void markFailed(UUID id, String error) {
+        jdbc.sql("update digest_mail set status = 'FAILED', last_error = :error where id = :id")
+                .param("id", id).param("error", error).update();
+    }
+
+    @Override
+    public void retryLater(UUID id, Duration backoff, String error) {
+        jdbc.sql("""
+                update digest_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
+                    last_error = :error
+                where id = :id""")
+                .param("id", id).param("backoffMs", backoff.toMillis()).param("error", error).update();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,143 @@
+package de.stadtretter.notification.digests.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.stadtretter.notification.config.NotificationProperties;
+import de.stadtretter.notification.digests.delivery.DigestComposer;
+import de.stadtretter.notification.digests.delivery.DigestMailDispatcher;
+import de.stadtretter.notification.mail.Mailer;
+import de.stadtretter.notification.digests.items.DigestItem;
+import de.stadtretter.notification.digests.items.DigestItems;
+import de.stadtretter.notification.digests.items.DigestItems.Candidate;
+import de.stadtretter.notification.digests.runs.DigestRuns.Planned;
+import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * A digest run: for every confirmed, unpaused subscriber of one frequency, the new items they want and have not had
+ * go into one mail (at most {@code max-items}, newest first; nothing new, no mail). Subscribers are streamed in
+ * batches by id, each batch in one transaction that claims the items in {@code sent_item}, queues the mails and
+ * moves the run's cursor: a run that is cut off goes on from its cursor, and nobody gets an item twice. The mails
+ * are sent by {@link DigestMailDispatcher}.
+ */
+@Service
+public class DigestRunner {
+
+    public static final String RUN_TIMER = "stadtretter.digests.run";
+    public static final String RUN_MAILS = "stadtretter.digests.run.mails";
+
+    /** Late commits of item events are caught by this much overlap with the previous run. */
+    static final Duration OVERLAP = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
+
+    /** What a run did. */
+    public record Result(UUID runId, Frequency frequency, Instant slot, int items, int mails, Duration took) {}
+
+    private final DigestRuns runs;
+    private final DigestItems items;
+    private final TransactionTemplate tx;
+    private final DigestMailDispatcher dispatcher;
+    private final NotificationProperties.Digest settings;
+    private final MeterRegistry meters;
+    private final Mailer mailer;
+
+    public DigestRunner(DigestRuns runs, DigestItems items, TransactionTemplate tx, DigestMailDispatcher dispatcher,
+            NotificationProperties properties, MeterRegistry meters, Mailer mailer) {
+        this.runs = runs;
+        this.items = items;
+        this.tx = tx;
+        this.dispatcher = dispatcher;
+        this.settings = properties.digest();
+        this.meters = meters;
+        this.mailer = mailer;
+    }
+
+    /** Runs (or goes on with) the digest of {@code frequency} for {@code slot}. */
+    public Result run(Frequency frequency, Instant slot) {
+        DigestRun run = tx.execute(status -> runs.startOrFind(frequency, slot, settings.lookback(), OVERLAP));
+        return go(run);
+    }
+
+    /** Finishes the runs an instance left unfinished (it died or was stopped during the run). */
+    public List<Result> resumeUnfinished() {
+        List<Result> results = new ArrayList<>();
+        for (DigestRun run : runs.unfinished()) {
+            log.info("Resuming the {} digest run of {} after subscriber {}", run.frequency(), run.slot(), run.cursor());
+            results.add(go(run));
+        }
+        return results;
+    }
+
+    private Result go(DigestRun run) {
+        long started = System.nanoTime();
+        if (run.finishedAt() != null) {
+            return new Result(run.id(), run.frequency(), run.slot(), 0, 0, Duration.ZERO);
+        }
+        List<Candidate> candidates = items.receivedBetween(run.since(), run.slot());
+        List<UUID> candidateIds = candidates.stream().map(c -> c.item().id()).distinct().toList();
+        int queued = 0;
+        UUID cursor = run.cursor();
+        if (!candidates.isEmpty()) {
+            while (true) {
+                List<Subscriber> batch = runs.subscribers(run.frequency(), cursor, settings.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<Planned> planned = plan(batch, candidates, candidateIds);
+                UUID last = batch.getLast().id();
+                int inBatch = tx.execute(status -> runs.queue(run, planned, last));
+                mailer.countQueued(DigestComposer.KIND, inBatch);
+                queued += inBatch;
+                cursor = last;
+                dispatcher.wakeUp();
+            }
+        }
+        tx.executeWithoutResult(status -> runs.finish(run.id()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Timer.builder(RUN_TIMER).tag("frequency", run.frequency().name()).register(meters).record(took);
+        DistributionSummary.builder(RUN_MAILS).tag("frequency", run.frequency().name()).register(meters)
+                .record(queued);
+        if (queued > 0 || run.frequency() != Frequency.IMMEDIATE) {
+            log.info("{} digest run of {}: {} items, {} mails queued in {} ms", run.frequency(), run.slot(),
+                    candidates.size(), queued, took.toMillis());
+        }
+        return new Result(run.id(), run.frequency(), run.slot(), candidates.size(), queued, took);
+    }
+
+    private List<Planned> plan(List<Subscriber> batch, List<Candidate> candidates, List<UUID> candidateIds) {
+        Map<UUID, Set<String>> sent = runs.alreadySent(batch.stream().map(Subscriber::id).toList(), candidateIds);
+        List<Planned> planned = new ArrayList<>();
+        for (Subscriber subscriber : batch) {
+            Set<String> had = sent.getOrDefault(subscriber.id(), Set.of());
+            List<DigestItem> wanted = new ArrayList<>();
+            int matching = 0;
+            for (Candidate candidate : candidates) {
+                if (subscriber.wants(candidate)
+                        && !had.contains(candidate.item().kind().name() + ":" + candidate.item().id())) {
+                    matching++;
+                    if (wanted.size() < settings.maxItems()) {
+                        wanted.add(candidate.item());
+                    }
+                }
+            }
+            if (!wanted.isEmpty()) {
+                planned.add(new Planned(UUID.randomUUID(), subscriber, wanted, matching - wanted.size()));
+            }
+        }
+        return planned;
+    }
+}
