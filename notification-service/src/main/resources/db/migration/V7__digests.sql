@@ -41,6 +41,8 @@ create table digest_run (
     cursor      uuid,
     mails       integer     not null default 0,
     started_at  timestamptz not null default now(),
+    -- the last batch done: a run without one for a while is left over by a dead instance, and taken over
+    heartbeat_at timestamptz not null default now(),
     finished_at timestamptz,
     unique (frequency, slot)
 );

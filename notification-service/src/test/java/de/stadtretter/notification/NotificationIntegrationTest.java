@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
     "stadtretter.notification.digest.daily-cron=0 0 3 1 1 *",
     "stadtretter.notification.digest.weekly-cron=0 0 3 1 1 *",
     "stadtretter.notification.digest.polling-interval=1s",
+    // GreenMail logs every mailbox it creates
+    "logging.level.com.icegreen.greenmail=WARN",
 })
 public abstract class NotificationIntegrationTest {
 

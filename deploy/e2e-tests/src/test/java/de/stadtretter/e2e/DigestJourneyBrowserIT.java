@@ -64,11 +64,22 @@ class DigestJourneyBrowserIT {
             // one case in Schleswig-Holstein, one in Saxony, both on the topic; both consumed by the service
             String flensburg;
             String leipzig;
-            try (KafkaClient.Reader cases = Endpoints.kafka().readerFromNow("catalog.case.v1")) {
+            try (KafkaClient.Reader cases = Endpoints.kafka().readerFromBeginning("catalog.case.v1")) {
                 flensburg = publish("kommune", Endpoints.KOMMUNE_AGS, "Digest Flensburg");
                 leipzig = publish("kommune2", "14713000", "Digest Leipzig");
-                awaitConsumed(cases.await(r -> r.value().contains(flensburg), Subscriber.MAIL_TIMEOUT));
-                awaitConsumed(cases.await(r -> r.value().contains(leipzig), Subscriber.MAIL_TIMEOUT));
+                // one pass over the topic: both events, wherever they are
+                java.util.Map<String, org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> events =
+                        new java.util.HashMap<>();
+                cases.await(r -> {
+                    for (String title : List.of(flensburg, leipzig)) {
+                        if (r.value().contains(title)) {
+                            events.put(title, r);
+                        }
+                    }
+                    return events.size() == 2;
+                }, Subscriber.MAIL_TIMEOUT);
+                awaitConsumed(events.get(flensburg));
+                awaitConsumed(events.get(leipzig));
             }
             String admin = Endpoints.keycloak().token("admin", Endpoints.DEMO_PASSWORD);
             HttpResponse<String> run = Endpoints.gateway().post("/api/notifications/admin/digests/DAILY/runs", admin,

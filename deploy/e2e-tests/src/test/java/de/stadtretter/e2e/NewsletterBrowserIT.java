@@ -33,7 +33,8 @@ class NewsletterBrowserIT {
 
             // without a topic: an error, the address stays
             b.fill("email", address, 20);
-            b.activate("Abonnieren", 20);
+            // past the preferences (topics, kinds, Länder, town types, frequency) and the consent
+            b.activate("Abonnieren", 80);
             b.waitFor(x -> x.title().startsWith("Fehler:"), "the form with an error");
             b.check("form-error");
             assertThat(b.find(By.id("topics-error")).getText()).contains("Bitte wählen Sie mindestens ein Thema.");

@@ -57,6 +57,7 @@ public record NotificationProperties(
      * @param initialBackoff pause after the first failed attempt; it doubles with each further one
      * @param maxBackoff the longest pause between attempts
      * @param lease how long a claimed mail is reserved for the instance sending it
+     * @param senders parallel SMTP connections of the digest dispatcher (each sends its batch over one connection)
      */
     public record Dispatcher(
             @DefaultValue("1s") Duration pollInterval,
@@ -64,7 +65,8 @@ public record NotificationProperties(
             @DefaultValue("24") int maxAttempts,
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("2h") Duration maxBackoff,
-            @DefaultValue("2m") Duration lease) {}
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("6") int senders) {}
 
     /**
      * @param schedule whether this instance takes part in the schedule (all replicas may: db-scheduler lets exactly

@@ -30,7 +30,8 @@ public class MailMetrics {
                 select extract(epoch from now() - min(created_at)) from (
                     select min(created_at) as created_at from digest_mail where status = 'PENDING'
                     union all select min(created_at) from contact_mail where status = 'PENDING'
-                    union all select min(created_at) from match_mail where status = 'PENDING') waiting""")
+                    union all select min(created_at) from match_mail where status = 'PENDING'
+                    union all select min(created_at) from confirmation_mail where status = 'PENDING') waiting""")
                 .query(Double.class).optional().orElse(null);
         return age == null ? 0 : age;
     }

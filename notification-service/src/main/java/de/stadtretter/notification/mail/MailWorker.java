@@ -26,10 +26,17 @@ public abstract class MailWorker implements SmartLifecycle {
     protected final String kind;
     private final String name;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final int workers;
     private volatile boolean running;
-    private Thread worker;
+    private final java.util.List<Thread> threads = new java.util.ArrayList<>();
 
     protected MailWorker(String name, String kind, Mailer mailer, NotificationProperties properties) {
+        this(name, kind, mailer, properties, 1);
+    }
+
+    /** With {@code workers} threads, each claiming and sending its own batches (SMTP is latency-bound). */
+    protected MailWorker(String name, String kind, Mailer mailer, NotificationProperties properties, int workers) {
+        this.workers = Math.max(1, workers);
         this.name = name;
         this.kind = kind;
         this.mailer = mailer;
@@ -40,27 +47,30 @@ public abstract class MailWorker implements SmartLifecycle {
     protected abstract int dispatchBatch();
 
     public void wakeUp() {
-        wakeUp.release();
+        wakeUp.release(workers);
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        worker = Thread.ofPlatform().name(name).daemon().start(this::run);
+        for (int i = 0; i < workers; i++) {
+            threads.add(Thread.ofPlatform().name(workers == 1 ? name : name + "-" + (i + 1)).daemon()
+                    .start(this::run));
+        }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         wakeUp();
-        if (worker != null) {
+        for (Thread worker : threads) {
             try {
                 worker.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            worker = null;
         }
+        threads.clear();
     }
 
     @Override

@@ -2,6 +2,7 @@ package de.stadtretter.notification.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,24 @@ import jakarta.mail.internet.MimeMessage;
 @Component
 public class Mailer {
 
+    /**
+     * Jakarta Mail looks up its StreamProvider for every encoded part, by default with a ServiceLoader that searches
+     * the whole class path each time (most of the CPU time of a digest run); named by this system property, the
+     * lookup is a plain class instantiation.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            try {
+                Class.forName("org.eclipse.angus.mail.util.MailStreamProvider", false, Mailer.class.getClassLoader());
+                System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+            } catch (ClassNotFoundException e) {
+                // another implementation: its own lookup
+            }
+        }
+    }
+
     public static final String SENT = "stadtretter.mails.sent";
     public static final String FAILED = "stadtretter.mails.failed";
     public static final String THROTTLED = "stadtretter.mails.throttled";
@@ -56,6 +75,8 @@ public class Mailer {
             throw new IllegalArgumentException("stadtretter.notification.mail-from is not an address: "
                     + properties.mailFrom(), e);
         }
+        // compiled SpEL: the expressions of a template run thousands of times in a digest run
+        templates.setEnableSpringELCompiler(true);
         templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
     }
@@ -72,8 +93,67 @@ public class Mailer {
         return resolver;
     }
 
+    /**
+     * Renders a part of a mail on its own ({@code mail/<template>.html} and {@code .txt}), e.g. one item of a
+     * digest that many mails show: rendered once, put into each mail as it is.
+     */
+    public Part renderPart(String template, Map<String, Object> model) {
+        Context context = new Context(Locale.GERMANY, model);
+        return new Part(templates.process(template + ".html", context), templates.process(template + ".txt",
+                context));
+    }
+
+    /** A rendered part of a mail, as HTML and as plain text. */
+    public record Part(String html, String text) {}
+
     /** Sends the mail now; a failure is thrown as {@link MailException}. */
     public void send(OutgoingMail mail) {
+        sender.send(render(mail));
+        meters.counter(SENT, "kind", mail.kind()).increment();
+    }
+
+    /**
+     * Sends several mails over one SMTP connection; returns those that failed with their exception (all of them
+     * if the server could not be reached). Those not returned were accepted by the server.
+     */
+    public Map<OutgoingMail, Exception> sendAll(List<OutgoingMail> mails) {
+        Map<OutgoingMail, Exception> failed = new java.util.LinkedHashMap<>();
+        Map<MimeMessage, OutgoingMail> messages = new java.util.LinkedHashMap<>();
+        for (OutgoingMail mail : mails) {
+            try {
+                messages.put(render(mail), mail);
+            } catch (RuntimeException e) {
+                failed.put(mail, e);
+            }
+        }
+        if (!messages.isEmpty()) {
+            try {
+                sender.send(messages.keySet().toArray(MimeMessage[]::new));
+            } catch (org.springframework.mail.MailSendException e) {
+                e.getFailedMessages().forEach((message, error) -> {
+                    OutgoingMail mail = message instanceof MimeMessage m ? messages.get(m) : null;
+                    if (mail != null) {
+                        failed.put(mail, new org.springframework.mail.MailSendException(
+                                "Mail could not be sent: " + error.getMessage(), error));
+                    }
+                });
+                if (e.getFailedMessages().isEmpty()) {
+                    messages.values().forEach(mail -> failed.put(mail, e));
+                }
+            } catch (MailException e) {
+                messages.values().forEach(mail -> failed.put(mail, e));
+            }
+        }
+        for (OutgoingMail mail : mails) {
+            if (!failed.containsKey(mail)) {
+                meters.counter(SENT, "kind", mail.kind()).increment();
+            }
+        }
+        return failed;
+    }
+
+    /** The mail as a MIME message: text and HTML from the templates, the headers of every mail. */
+    MimeMessage render(OutgoingMail mail) {
         Map<String, Object> model = new HashMap<>(mail.model());
         model.put("unsubscribeUrl", mail.unsubscribeUrl());
         model.put("impressum", properties.impressum());
@@ -105,8 +185,7 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new MailPreparationException("Mail of kind " + mail.kind() + " could not be prepared", e);
         }
-        sender.send(message);
-        meters.counter(SENT, "kind", mail.kind()).increment();
+        return message;
     }
 
     /** A mail not sent on purpose (a limit was reached). */

@@ -23,7 +23,9 @@ import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
  * Benchmark, not a timed test (run it on its own: {@code ./mvnw -pl notification-service test -Dtest=DigestBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}): 100,000 confirmed weekly subscribers with varied topics, Länder, town
  * types and kinds, and 500 new items (cases, partners, needs); the weekly run selects, queues, renders and hands
- * every mail to a real SMTP server (GreenMail, emptied every 200 ms so that it does not hold 100,000 mails). Prints
+ * every mail to a real SMTP server on the same machine: SubEthaSMTP, which accepts and discards
+ * ({@code -Dstadtretter.bench.smtp=greenmail}: GreenMail, emptied every second, which parses and stores every mail
+ * and so costs more CPU than the service itself). Prints
  * mails per second from the start of the run to the last mail sent, the run's own time, and the peak RSS and heap of
  * this JVM (which also holds the embedded Kafka broker and GreenMail: an upper bound for the service). Asserts only
  * that every digest was sent. Numbers: docs/benchmarks.md.
@@ -33,18 +35,33 @@ class DigestBenchmark extends NotificationIntegrationTest {
     static final int SUBSCRIBERS = Integer.getInteger("stadtretter.bench.subscribers", 100_000);
     static final int ITEMS = 500;
 
+    /** {@code sink} (default): SubEthaSMTP, accepting and discarding; {@code greenmail}: the tests' GreenMail. */
+    static final String SMTP = System.getProperty("stadtretter.bench.smtp", "sink");
+
     @Autowired
     private DigestRunner runner;
+
+    @Autowired
+    private org.springframework.mail.javamail.JavaMailSenderImpl sender;
 
     @Test
     void weeklyRunOf100kSubscribersAnd500Items() throws Exception {
         seed();
-        AtomicBoolean purging = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        org.subethamail.smtp.server.SMTPServer sink = org.subethamail.smtp.server.SMTPServer.port(0)
+                .hostName("sink.test").maxConnections(64)
+                .messageHandler((context, from, to, data) -> received.incrementAndGet()).build();
+        int greenMailPort = sender.getPort();
+        if (SMTP.equals("sink")) {
+            sink.start();
+            sender.setPort(sink.getPortAllocated());
+        }
+        AtomicBoolean purging = new AtomicBoolean(SMTP.equals("greenmail"));
         Thread purge = Thread.ofPlatform().daemon().start(() -> {
             while (purging.get()) {
                 try {
                     TestMail.server().purgeEmailFromAllMailboxes();
-                    Thread.sleep(200);
+                    Thread.sleep(1000);
                 } catch (Exception e) {
                     return;
                 }
@@ -62,6 +79,11 @@ class DigestBenchmark extends NotificationIntegrationTest {
         long end = System.nanoTime();
         purging.set(false);
         purge.join();
+        sender.setPort(greenMailPort);
+        if (SMTP.equals("sink")) {
+            sink.stop();
+            assertThat(received.get()).as("mails the SMTP server accepted").isGreaterThanOrEqualTo(result.mails());
+        }
 
         long sent = jdbc.sql("select count(*) from digest_mail where status = 'SENT'").query(Long.class).single();
         long failed = jdbc.sql("select count(*) from digest_mail where status <> 'SENT'").query(Long.class).single();
@@ -69,12 +91,13 @@ class DigestBenchmark extends NotificationIntegrationTest {
         double avgItems = jdbc.sql("select count(*)::float / greatest(1, count(distinct sent_in)) from sent_item")
                 .query(Double.class).single();
         String report = String.format(java.util.Locale.ROOT, """
-                digest benchmark: %d subscribers, %d items
+                digest benchmark: %d subscribers, %d items, SMTP server: %s
                   run (select + queue): %d mails in %.1f s
                   run to last mail sent: %d mails in %.1f s = %.0f mails/s (%d not sent)
                   items per mail: %.1f
                   peak RSS of this JVM (service + embedded Kafka + GreenMail): %d MiB; peak heap: %d MiB
-                """, SUBSCRIBERS, ITEMS, result.mails(), (runDone - start) / 1e9, sent, seconds, sent / seconds,
+                """, SUBSCRIBERS, ITEMS, SMTP.equals("sink") ? "SubEthaSMTP (discards)" : "GreenMail (keeps, emptied "
+                        + "every second)", result.mails(), (runDone - start) / 1e9, sent, seconds, sent / seconds,
                 failed, avgItems, peakRssMiB(), peakHeapMiB());
         System.out.println(report);
         Files.writeString(Path.of("target/benchmark-digest.txt"), report);

@@ -216,8 +216,9 @@ class DigestRunTest extends NotificationIntegrationTest {
         List<UUID> ordered = jdbc.sql("select id from subscription where email = any(:e) order by id")
                 .param("e", readers.toArray(String[]::new)).query(UUID.class).list();
         UUID run = UUID.randomUUID();
-        jdbc.sql("insert into digest_run (id, frequency, slot, since, cursor) values (:id, 'WEEKLY', :slot, "
-                        + ":since, :cursor)")
+        // its instance died: no batch for ten minutes
+        jdbc.sql("insert into digest_run (id, frequency, slot, since, cursor, heartbeat_at) values (:id, 'WEEKLY', "
+                        + ":slot, :since, :cursor, now() - interval '10 minutes')")
                 .param("id", run).param("slot", java.sql.Timestamp.from(slot))
                 .param("since", java.sql.Timestamp.from(slot.minus(Duration.ofHours(1))))
                 .param("cursor", ordered.get(2)).update();

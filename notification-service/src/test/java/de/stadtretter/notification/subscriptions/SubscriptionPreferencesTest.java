@@ -50,6 +50,10 @@ class SubscriptionPreferencesTest extends NotificationIntegrationTest {
                 .andExpect(status().isAccepted());
         MimeMessage mail = TestMail.await(email, "Bitte bestätigen Sie Ihr Abonnement bei Stadtretter");
         String token = tokenOf(TestMail.link(mail, CONFIRM_LINK));
+        // the mail went through the queue; once sent, its token is no longer kept in clear
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select status || ':' || token from confirmation_mail where recipient = :e").param("e", email)
+                .query(String.class).single().equals("SENT:"));
         // not in force before the confirmation
         mvc.perform(get(PREFERENCES).param("token", personalToken(email)))
                 .andExpect(status().isOk())

@@ -14,6 +14,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -266,6 +267,35 @@ class EditorialPagesTest extends PortalWebTest {
                 .andExpect(content().string(containsString("value=\"abc\"")));
         verify(notifications, never()).confirm(anyString());
         mvc.perform(get("/newsletter/bestaetigen")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void membersSubscribeInMeinKontoWithTheirConsentAndAnonymousVisitorsLogInFirst() throws Exception {
+        given(notifications.options()).willReturn(OPTIONS);
+        given(notifications.memberSubscription()).willReturn(java.util.Optional.empty());
+        mvc.perform(get("/mein-konto")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
+        mvc.perform(get("/mein-konto").with(member("Karla", "kommune", FLENSBURG_AGS))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Mein Konto – Stadtretter</title>"),
+                        containsString("Sie haben den Newsletter nicht abonniert"),
+                        containsString("Ich willige ein, dass Stadtretter mir schreibt."))));
+        // without consent: nothing is sent to the service
+        mvc.perform(post("/mein-konto/newsletter").with(member("Karla", "kommune", FLENSBURG_AGS)).with(csrf())
+                        .param("topics", "leerstand").param("kinds", "CASES").param("frequency", "DAILY"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Bitte willigen Sie ein")));
+        verify(notifications, never()).saveMemberSubscription(any(), any(), any());
+        var chosen = new de.stadtretter.portal.newsletter.NewsletterModels.Preferences(List.of("leerstand"),
+                List.of(), List.of(), List.of("CASES"), "DAILY");
+        given(notifications.saveMemberSubscription(org.mockito.ArgumentMatchers.eq(chosen),
+                org.mockito.ArgumentMatchers.eq("2026-12-01"), any()))
+                .willReturn(new de.stadtretter.portal.newsletter.NewsletterModels.Answer(
+                        de.stadtretter.portal.newsletter.NewsletterModels.Outcome.DONE, List.of(), 0));
+        mvc.perform(post("/mein-konto/newsletter").with(member("Karla", "kommune", FLENSBURG_AGS)).with(csrf())
+                        .param("topics", "leerstand").param("kinds", "CASES").param("frequency", "DAILY")
+                        .param("consent", "ja").param("consentVersion", "2026-12-01"))
+                .andExpect(redirectedUrl("/mein-konto"))
+                .andExpect(flash().attribute("message", "Ihr Newsletter-Abonnement ist aktiv."));
     }
 
     @Test

@@ -16,6 +16,7 @@ import de.stadtretter.notification.digests.delivery.DigestMails.DueDigest;
 import de.stadtretter.notification.digests.items.DigestItem;
 import de.stadtretter.notification.digests.items.ItemKind;
 import de.stadtretter.notification.mail.Links;
+import de.stadtretter.notification.mail.Mailer;
 import de.stadtretter.notification.mail.OutgoingMail;
 import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
 import de.stadtretter.notification.subscriptions.domain.SubscriptionTokens;
@@ -33,16 +34,22 @@ public class DigestComposer {
             .withZone(ZoneId.of("Europe/Berlin"));
 
     /** One heading of a digest with its items. */
-    public record Group(String kind, String heading, String topic, List<Map<String, Object>> items) {}
+    public record Group(String kind, String heading, String topic, List<Mailer.Part> items) {}
+
+    /** Rendered items: the same item is in many digests of a run, and it is rendered once. */
+    private static final int CACHED_ITEMS = 5_000;
 
     private final Links links;
     private final SubscriptionTokens tokens;
     private final ReferenceData referenceData;
+    private final Mailer mailer;
+    private final Map<DigestItem, Mailer.Part> rendered = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DigestComposer(Links links, SubscriptionTokens tokens, ReferenceData referenceData) {
+    public DigestComposer(Links links, SubscriptionTokens tokens, ReferenceData referenceData, Mailer mailer) {
         this.links = links;
         this.tokens = tokens;
         this.referenceData = referenceData;
+        this.mailer = mailer;
     }
 
     public OutgoingMail compose(DueDigest mail, List<DigestItem> items) {
@@ -91,7 +98,20 @@ public class DigestComposer {
         };
     }
 
-    private Map<String, Object> entry(DigestItem item) {
+    /** The item rendered (HTML and text), from the cache if it was rendered before in this form. */
+    private Mailer.Part entry(DigestItem item) {
+        Mailer.Part part = rendered.get(item);
+        if (part == null) {
+            if (rendered.size() >= CACHED_ITEMS) {
+                rendered.clear();
+            }
+            part = mailer.renderPart("digest-item", Map.of("item", model(item)));
+            rendered.put(item, part);
+        }
+        return part;
+    }
+
+    private Map<String, Object> model(DigestItem item) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("title", item.title());
         entry.put("teaser", item.teaser());

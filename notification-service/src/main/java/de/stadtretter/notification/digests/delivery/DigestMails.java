@@ -13,20 +13,20 @@ import org.springframework.stereotype.Repository;
 import de.stadtretter.notification.digests.items.DigestItem;
 import de.stadtretter.notification.digests.items.DigestItems;
 import de.stadtretter.notification.mail.MailQueue;
+import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
 
 /** Table {@code digest_mail}: the queue of digests and immediate mails; their items are in {@code sent_item}. */
 @Repository
-public class DigestMails implements MailQueue<DigestMails.DueDigest> {
+public class DigestMails extends QueueTable<DigestMails.DueDigest> {
 
     /** A claimed digest with what is needed to write it. */
     public record DueDigest(UUID id, UUID subscriptionId, boolean active, String recipient, Frequency frequency,
             int more, int attempts, List<String> topics) implements MailQueue.Claimed {}
 
-    private final JdbcClient jdbc;
 
     public DigestMails(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "digest_mail");
     }
 
     @Override
@@ -66,6 +66,34 @@ public class DigestMails implements MailQueue<DigestMails.DueDigest> {
                 .list();
     }
 
+    /** The items still public of each of the mails, newest first (one query for a batch). */
+    public java.util.Map<UUID, List<DigestItem>> items(java.util.Collection<UUID> mailIds) {
+        java.util.Map<UUID, List<DigestItem>> items = new java.util.HashMap<>();
+        if (mailIds.isEmpty()) {
+            return items;
+        }
+        jdbc.sql("""
+                select s.sent_in, d.kind, d.item_id, d.title, d.teaser, d.place, d.topics, d.laender, d.town_type,
+                       d.available_at
+                from sent_item s join digest_item d on d.kind = s.kind and d.item_id = s.item_id
+                where s.sent_in = any(:mails) and d.withdrawn_at is null
+                order by d.available_at desc, d.item_id""")
+                .param("mails", mailIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    items.computeIfAbsent(rs.getObject("sent_in", UUID.class), k -> new java.util.ArrayList<>())
+                            .add(DigestItems.map(rs, 0));
+                });
+        return items;
+    }
+
+    /** Marks a batch as sent in one statement. */
+    public void markSent(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update digest_mail set status = 'SENT', sent_at = now(), last_error = null where id = any(:ids)")
+                    .param("ids", ids.toArray(UUID[]::new)).update();
+        }
+    }
+
     @Override
     public void markSent(UUID id) {
         jdbc.sql("update digest_mail set status = 'SENT', sent_at = now(), last_error = null where id = :id")
@@ -80,21 +108,6 @@ public class DigestMails implements MailQueue<DigestMails.DueDigest> {
         jdbc.sql("update digest_mail set status = 'CANCELLED', last_error = :reason where id = :id")
                 .param("id", id).param("reason", reason).update();
         jdbc.sql("delete from sent_item where sent_in = :id").param("id", id).update();
-    }
-
-    @Override
-    public void markFailed(UUID id, String error) {
-        jdbc.sql("update digest_mail set status = 'FAILED', last_error = :error where id = :id")
-                .param("id", id).param("error", error).update();
-    }
-
-    @Override
-    public void retryLater(UUID id, Duration backoff, String error) {
-        jdbc.sql("""
-                update digest_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
-                    last_error = :error
-                where id = :id""")
-                .param("id", id).param("backoffMs", backoff.toMillis()).param("error", error).update();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -42,6 +42,9 @@ public class DigestRunner {
     /** Late commits of item events are caught by this much overlap with the previous run. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
 
+    /** A run that did no batch for this long is taken to be left over by an instance that died. */
+    static final Duration QUIET = Duration.ofMinutes(2);
+
     private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
 
     /** What a run did. */
@@ -75,7 +78,7 @@ public class DigestRunner {
     /** Finishes the runs an instance left unfinished (it died or was stopped during the run). */
     public List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
-        for (DigestRun run : runs.unfinished()) {
+        for (DigestRun run : runs.unfinished(QUIET)) {
             log.info("Resuming the {} digest run of {} after subscriber {}", run.frequency(), run.slot(), run.cursor());
             results.add(go(run));
         }
@@ -89,20 +92,23 @@ public class DigestRunner {
         }
         List<Candidate> candidates = items.receivedBetween(run.since(), run.slot());
         List<UUID> candidateIds = candidates.stream().map(c -> c.item().id()).distinct().toList();
+        CandidateIndex index = new CandidateIndex(candidates);
         int queued = 0;
-        UUID cursor = run.cursor();
         if (!candidates.isEmpty()) {
             while (true) {
-                List<Subscriber> batch = runs.subscribers(run.frequency(), cursor, settings.batchSize());
-                if (batch.isEmpty()) {
+                // one batch per transaction, under the run's row lock, from the cursor as it is now
+                Integer inBatch = tx.execute(status -> runs.lockForBatch(run.id()).map(current -> {
+                    List<Subscriber> batch = runs.subscribers(run.frequency(), current.cursor(), settings.batchSize());
+                    if (batch.isEmpty()) {
+                        return -1;
+                    }
+                    return runs.queue(current, plan(batch, index, candidateIds), batch.getLast().id());
+                }).orElse(-1));
+                if (inBatch == null || inBatch < 0) {
                     break;
                 }
-                List<Planned> planned = plan(batch, candidates, candidateIds);
-                UUID last = batch.getLast().id();
-                int inBatch = tx.execute(status -> runs.queue(run, planned, last));
                 mailer.countQueued(DigestComposer.KIND, inBatch);
                 queued += inBatch;
-                cursor = last;
                 dispatcher.wakeUp();
             }
         }
@@ -118,16 +124,48 @@ public class DigestRunner {
         return new Result(run.id(), run.frequency(), run.slot(), candidates.size(), queued, took);
     }
 
-    private List<Planned> plan(List<Subscriber> batch, List<Candidate> candidates, List<UUID> candidateIds) {
+    /**
+     * The candidates of a run, indexed by topic: a subscriber's candidates are the union of their topics' sets
+     * (bit i = the i-th candidate, newest first), so the filters run only on items that share a topic.
+     */
+    private static final class CandidateIndex {
+
+        final List<Candidate> candidates;
+        final Map<String, java.util.BitSet> byTopic = new java.util.HashMap<>();
+
+        CandidateIndex(List<Candidate> candidates) {
+            this.candidates = candidates;
+            for (int i = 0; i < candidates.size(); i++) {
+                for (String topic : candidates.get(i).item().topics()) {
+                    byTopic.computeIfAbsent(topic, t -> new java.util.BitSet()).set(i);
+                }
+            }
+        }
+
+        java.util.BitSet onTopicsOf(Subscriber subscriber) {
+            java.util.BitSet bits = new java.util.BitSet(candidates.size());
+            for (String topic : subscriber.preferences().topics()) {
+                java.util.BitSet onTopic = byTopic.get(topic);
+                if (onTopic != null) {
+                    bits.or(onTopic);
+                }
+            }
+            return bits;
+        }
+    }
+
+    private List<Planned> plan(List<Subscriber> batch, CandidateIndex index, List<UUID> candidateIds) {
         Map<UUID, Set<String>> sent = runs.alreadySent(batch.stream().map(Subscriber::id).toList(), candidateIds);
         List<Planned> planned = new ArrayList<>();
         for (Subscriber subscriber : batch) {
             Set<String> had = sent.getOrDefault(subscriber.id(), Set.of());
             List<DigestItem> wanted = new ArrayList<>();
             int matching = 0;
-            for (Candidate candidate : candidates) {
-                if (subscriber.wants(candidate)
-                        && !had.contains(candidate.item().kind().name() + ":" + candidate.item().id())) {
+            java.util.BitSet onTopics = index.onTopicsOf(subscriber);
+            for (int i = onTopics.nextSetBit(0); i >= 0; i = onTopics.nextSetBit(i + 1)) {
+                Candidate candidate = index.candidates.get(i);
+                if (subscriber.wants(candidate) && (had.isEmpty()
+                        || !had.contains(candidate.item().kind().name() + ":" + candidate.item().id()))) {
                     matching++;
                     if (wanted.size() < settings.maxItems()) {
                         wanted.add(candidate.item());

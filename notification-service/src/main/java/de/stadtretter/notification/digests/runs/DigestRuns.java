@@ -61,10 +61,21 @@ public class DigestRuns {
                 .query(DigestRuns::mapRun).single();
     }
 
-    /** Runs that started but did not finish (their instance died), oldest first. */
-    public List<DigestRun> unfinished() {
-        return jdbc.sql("select * from digest_run where finished_at is null order by started_at")
+    /** Runs that started but did not finish and did no batch for {@code quiet} (their instance died), oldest first. */
+    public List<DigestRun> unfinished(Duration quiet) {
+        return jdbc.sql("select * from digest_run where finished_at is null and heartbeat_at < :before "
+                        + "order by started_at")
+                .param("before", Timestamp.from(Instant.now().minus(quiet)))
                 .query(DigestRuns::mapRun).list();
+    }
+
+    /**
+     * Locks the run for one batch (call in the batch's transaction) and returns its cursor as it is now: two
+     * instances on the same run take turns, each going on where the other stopped. Empty if the run is finished.
+     */
+    public Optional<DigestRun> lockForBatch(UUID runId) {
+        return jdbc.sql("select * from digest_run where id = :id and finished_at is null for update")
+                .param("id", runId).query(DigestRuns::mapRun).optional();
     }
 
     public Optional<DigestRun> find(UUID id) {
@@ -154,7 +165,7 @@ public class DigestRuns {
                     .param("more", queued.stream().map(Planned::more).toArray(Integer[]::new))
                     .update();
         }
-        jdbc.sql("update digest_run set cursor = :cursor, mails = mails + :n where id = :id")
+        jdbc.sql("update digest_run set cursor = :cursor, mails = mails + :n, heartbeat_at = now() where id = :id")
                 .param("cursor", cursor).param("n", queued.size()).param("id", run.id()).update();
         return queued.size();
     }

@@ -29,6 +29,8 @@ public class MatchMailDispatcher extends QueueDispatcher<DueMatchMail> {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onQueued(MatchMails.Queued queued) {
+        // counted once the mails are committed to the queue
+        mailer.countQueued(kind, queued.count());
         wakeUp();
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.stadtretter.notification.mail.MailQueue;
+import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.needs.events.MatchFound;
 import de.stadtretter.notification.needs.events.NeedClosed;
 
@@ -21,7 +22,7 @@ import de.stadtretter.notification.needs.events.NeedClosed;
  * match mails, one per (need, item, watcher) at most.
  */
 @Repository
-public class MatchMails implements MailQueue<MatchMails.DueMatchMail> {
+public class MatchMails extends QueueTable<MatchMails.DueMatchMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MatchMails.class);
 
@@ -33,13 +34,12 @@ public class MatchMails implements MailQueue<MatchMails.DueMatchMail> {
             String itemTitle, double score, List<String> reasons, int attempts) implements MailQueue.Claimed {}
 
     /** Published after match mails were queued: wakes the dispatcher once the transaction commits. */
-    public record Queued(UUID needId) {}
+    public record Queued(UUID needId, int count) {}
 
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     public MatchMails(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        super(jdbc, "match_mail");
         this.events = events;
     }
 
@@ -105,7 +105,7 @@ public class MatchMails implements MailQueue<MatchMails.DueMatchMail> {
         log.info("Match of need {} with {} {}: {} mails queued for {} watchers", m.needId(), m.itemKind(),
                 m.itemId(), queued, watchers.size());
         if (queued > 0) {
-            events.publishEvent(new Queued(m.needId()));
+            events.publishEvent(new Queued(m.needId(), queued));
         }
     }
 
@@ -147,21 +147,6 @@ public class MatchMails implements MailQueue<MatchMails.DueMatchMail> {
     public void markSent(UUID id) {
         jdbc.sql("update match_mail set status = 'SENT', sent_at = now(), last_error = null, recipient = '' "
                 + "where id = :id").param("id", id).update();
-    }
-
-    @Override
-    public void markFailed(UUID id, String error) {
-        jdbc.sql("update match_mail set status = 'FAILED', last_error = :error where id = :id")
-                .param("id", id).param("error", error).update();
-    }
-
-    @Override
-    public void retryLater(UUID id, Duration backoff, String error) {
-        jdbc.sql("""
-                update match_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
-                    last_error = :error
-                where id = :id""")
-                .param("id", id).param("backoffMs", backoff.toMillis()).param("error", error).update();
     }
 
     /** How many match mails for the need were sent (for tests and operators). */

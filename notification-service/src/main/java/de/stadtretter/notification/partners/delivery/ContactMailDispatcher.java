@@ -29,6 +29,8 @@ public class ContactMailDispatcher extends QueueDispatcher<DueContactMail> {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onQueued(ContactMails.Queued queued) {
+        // counted once the mails are committed to the queue
+        mailer.countQueued(kind, 1);
         wakeUp();
     }
 

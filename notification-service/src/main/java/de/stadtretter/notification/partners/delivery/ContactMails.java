@@ -12,12 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.stadtretter.notification.mail.MailQueue;
+import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.partners.events.ContactRequested;
 import de.stadtretter.notification.partners.events.PartnerRemoved;
 
 /** Table {@code contact_mail}: the queue of contact requests to mail to partners; and {@code removed_partner}. */
 @Repository
-public class ContactMails implements MailQueue<ContactMails.DueContactMail> {
+public class ContactMails extends QueueTable<ContactMails.DueContactMail> {
 
     private static final Logger log = LoggerFactory.getLogger(ContactMails.class);
 
@@ -29,11 +30,10 @@ public class ContactMails implements MailQueue<ContactMails.DueContactMail> {
     /** Published after a contact mail was queued: wakes the dispatcher once the transaction commits. */
     public record Queued(UUID id) {}
 
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     public ContactMails(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        super(jdbc, "contact_mail");
         this.events = events;
     }
 
@@ -115,21 +115,6 @@ public class ContactMails implements MailQueue<ContactMails.DueContactMail> {
                 update contact_mail set status = 'SENT', sent_at = now(), last_error = null, message = '',
                     recipient = '', reply_to = '', sender_name = '', recipient_name = ''
                 where id = :id""").param("id", id).update();
-    }
-
-    @Override
-    public void markFailed(UUID id, String error) {
-        jdbc.sql("update contact_mail set status = 'FAILED', last_error = :error where id = :id")
-                .param("id", id).param("error", error).update();
-    }
-
-    @Override
-    public void retryLater(UUID id, Duration backoff, String error) {
-        jdbc.sql("""
-                update contact_mail set next_attempt_at = now() + :backoffMs * interval '1 millisecond',
-                    last_error = :error
-                where id = :id""")
-                .param("id", id).param("backoffMs", backoff.toMillis()).param("error", error).update();
     }
 
     public String status(UUID id) {

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,9 +22,9 @@ import de.stadtretter.notification.subscriptions.consent.ConsentRecord;
 import de.stadtretter.notification.subscriptions.consent.ConsentRecords;
 import tools.jackson.databind.json.JsonMapper;
 import de.stadtretter.notification.config.NotificationProperties;
-import de.stadtretter.notification.mail.Links;
 import de.stadtretter.notification.mail.Mailer;
-import de.stadtretter.notification.mail.OutgoingMail;
+import de.stadtretter.notification.subscriptions.delivery.ConfirmationMailDispatcher;
+import de.stadtretter.notification.subscriptions.delivery.ConfirmationMails;
 
 /**
  * Double opt-in. A request stores the wanted topics and the hash of a fresh confirmation token and mails the
@@ -36,8 +34,8 @@ import de.stadtretter.notification.mail.OutgoingMail;
 @Service
 public class SubscriptionService {
 
-    public static final String CONFIRMATION_KIND = "confirmation";
-    public static final String CONFIRMATION_SUBJECT = "Bitte bestätigen Sie Ihr Abonnement bei Stadtretter";
+    public static final String CONFIRMATION_KIND = ConfirmationMailDispatcher.KIND;
+    public static final String CONFIRMATION_SUBJECT = ConfirmationMailDispatcher.SUBJECT;
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
@@ -52,32 +50,32 @@ public class SubscriptionService {
         }
     }
 
-    private record ConfirmationRequest(UUID subscriptionId, String email, Preferences preferences, String token) {}
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionTokens tokens;
     private final TransactionTemplate tx;
     private final Mailer mailer;
-    private final Links links;
     private final ReferenceData referenceData;
     private final NotificationProperties properties;
     private final ConsentRecords consents;
     private final ClientRequestLimit clientLimit;
     private final JsonMapper json;
+    private final ConfirmationMails confirmationMails;
 
     public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionTokens tokens, TransactionTemplate tx,
-            Mailer mailer, Links links, ReferenceData referenceData, NotificationProperties properties,
-            ConsentRecords consents, ClientRequestLimit clientLimit, JsonMapper json) {
+            Mailer mailer, ReferenceData referenceData, NotificationProperties properties,
+            ConsentRecords consents, ClientRequestLimit clientLimit, JsonMapper json,
+            ConfirmationMails confirmationMails) {
         this.subscriptions = subscriptions;
         this.tokens = tokens;
         this.tx = tx;
         this.mailer = mailer;
-        this.links = links;
         this.referenceData = referenceData;
         this.properties = properties;
         this.consents = consents;
         this.clientLimit = clientLimit;
         this.json = json;
+        this.confirmationMails = confirmationMails;
     }
 
     /**
@@ -91,13 +89,13 @@ public class SubscriptionService {
         String email = normaliseEmail(rawEmail);
         Preferences preferences = checkPreferences(rawPreferences);
         clientLimit.count(clientAddress);
-        ConfirmationRequest request = tx.execute(status -> {
+        Boolean queued = tx.execute(status -> {
             UUID newId = UUID.randomUUID();
             subscriptions.insertIfAbsent(newId, email, SubscriptionTokens.hash(tokens.unsubscribeToken(newId)));
             Subscription subscription = subscriptions.lockByEmail(email).orElseThrow();
             if (!subscriptions.countConfirmationMail(subscription.id(), properties.confirmationMailLimit(),
                     properties.confirmationMailWindow())) {
-                return null;
+                return false;
             }
             String token = SubscriptionTokens.newConfirmationToken();
             UUID consentId = UUID.randomUUID();
@@ -105,29 +103,13 @@ public class SubscriptionService {
                     ClientAddresses.prefix(clientAddress), false);
             subscriptions.requestConfirmation(subscription.id(), preferences, consentId,
                     SubscriptionTokens.hash(token), Instant.now().plus(properties.confirmationValidity()));
-            return new ConfirmationRequest(subscription.id(), email, preferences, token);
+            // the mail goes into the queue in the same transaction: sent after the commit, retried if need be
+            confirmationMails.queue(subscription.id(), email, token, labels(preferences.topics()));
+            return true;
         });
-        if (request == null) {
+        if (!Boolean.TRUE.equals(queued)) {
             mailer.countThrottled(CONFIRMATION_KIND);
             log.info("Subscription request for an address that reached its confirmation mail limit; nothing sent");
-            return;
-        }
-        sendConfirmation(request);
-    }
-
-    private void sendConfirmation(ConfirmationRequest request) {
-        String unsubscribeToken = tokens.unsubscribeToken(request.subscriptionId());
-        try {
-            mailer.send(new OutgoingMail(CONFIRMATION_KIND, request.email(), null, CONFIRMATION_SUBJECT,
-                    "confirmation", Map.of("confirmUrl", links.confirm(request.token()),
-                            "topicLabels", labels(request.preferences().topics()),
-                            "validDays", Math.max(1, properties.confirmationValidity().toDays()),
-                            "homeUrl", links.home()),
-                    links.unsubscribe(unsubscribeToken), links.oneClickUnsubscribe(unsubscribeToken)));
-        } catch (MailException e) {
-            // the request stays stored; asking again renews the token and sends a new mail
-            mailer.countFailure(CONFIRMATION_KIND);
-            log.error("Confirmation mail for subscription {} could not be sent", request.subscriptionId(), e);
         }
     }
 
