@@ -31,39 +31,13 @@ public class DigestMails extends QueueTable<DigestMails.DueDigest> {
 
     @Override
     public List<DueDigest> claim(int limit, Duration lease) {
-        return jdbc.sql("""
-                with due as (
-                    select id from digest_mail
-                    where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at
-                    limit :limit
-                    for update skip locked)
-                update digest_mail m
-                set attempts = m.attempts + 1,
-                    next_attempt_at = now() + :leaseMs * interval '1 millisecond'
-                from due, subscription s
-                where m.id = due.id and s.id = m.subscription_id
-                returning m.id, m.subscription_id, s.status = 'CONFIRMED' and s.paused_at is null as active,
-                          m.recipient, m.frequency, m.more, m.attempts, s.topics""")
-                .param("limit", limit)
-                .param("leaseMs", lease.toMillis())
-                .query((rs, row) -> new DueDigest(rs.getObject("id", UUID.class),
+        return claimDue(limit, lease, ", subscription s where s.id = m.subscription_id", """
+                m.id, m.subscription_id, s.status = 'CONFIRMED' and s.paused_at is null as active, m.recipient,
+                m.frequency, m.more, m.attempts, s.topics""",
+                (rs, row) -> new DueDigest(rs.getObject("id", UUID.class),
                         rs.getObject("subscription_id", UUID.class), rs.getBoolean("active"),
                         rs.getString("recipient"), Frequency.valueOf(rs.getString("frequency")), rs.getInt("more"),
-                        rs.getInt("attempts"), strings(rs.getArray("topics"))))
-                .list();
-    }
-
-    /** The items of a mail that are still public, newest first. */
-    public List<DigestItem> items(UUID mailId) {
-        return jdbc.sql("""
-                select d.kind, d.item_id, d.title, d.teaser, d.place, d.topics, d.laender, d.town_type, d.available_at
-                from sent_item s join digest_item d on d.kind = s.kind and d.item_id = s.item_id
-                where s.sent_in = :mail and d.withdrawn_at is null
-                order by d.available_at desc, d.item_id""")
-                .param("mail", mailId)
-                .query(DigestItems::map)
-                .list();
+                        rs.getInt("attempts"), strings(rs.getArray("topics"))));
     }
 
     /** The items still public of each of the mails, newest first (one query for a batch). */

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,14 +90,6 @@ public class DigestItems {
     }
 
     /** The public items among {@code ids} (of any kind). */
-    public List<DigestItem> stillPublic(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from digest_item where withdrawn_at is null and item_id = any(:ids)")
-                .param("ids", ids.toArray(UUID[]::new)).query(DigestItems::map).list();
-    }
-
     public static DigestItem map(ResultSet rs, int row) throws SQLException {
         return new DigestItem(ItemKind.valueOf(rs.getString("kind")), rs.getObject("item_id", UUID.class),
                 rs.getString("title"), rs.getString("teaser"), rs.getString("place"), strings(rs.getArray("topics")),

@@ -78,11 +78,6 @@ public class DigestRuns {
                 .param("id", runId).query(DigestRuns::mapRun).optional();
     }
 
-    public Optional<DigestRun> find(UUID id) {
-        return jdbc.sql("select * from digest_run where id = :id").param("id", id).query(DigestRuns::mapRun)
-                .optional();
-    }
-
     /** The next {@code limit} confirmed, unpaused subscribers of {@code frequency} after {@code cursor}, by id. */
     public List<Subscriber> subscribers(Frequency frequency, UUID cursor, int limit) {
         return jdbc.sql("""

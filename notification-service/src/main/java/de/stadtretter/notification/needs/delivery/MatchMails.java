@@ -121,25 +121,14 @@ public class MatchMails extends QueueTable<MatchMails.DueMatchMail> {
 
     @Override
     public List<DueMatchMail> claim(int limit, Duration lease) {
-        return jdbc.sql("""
-                with due as (
-                    select id from match_mail
-                    where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at
-                    limit :limit
-                    for update skip locked)
-                update match_mail m
-                set attempts = m.attempts + 1, next_attempt_at = now() + :leaseMs * interval '1 millisecond'
-                from due where m.id = due.id
-                returning m.id, m.need_id, m.item_kind, m.item_id, m.recipient, m.need_title, m.item_title, m.score,
-                    m.reasons, m.attempts""")
-                .param("limit", limit).param("leaseMs", lease.toMillis())
-                .query((rs, n) -> new DueMatchMail(rs.getObject("id", UUID.class),
+        return claimDue(limit, lease, "", """
+                m.id, m.need_id, m.item_kind, m.item_id, m.recipient, m.need_title, m.item_title, m.score,
+                m.reasons, m.attempts""",
+                (rs, n) -> new DueMatchMail(rs.getObject("id", UUID.class),
                         rs.getObject("need_id", UUID.class), rs.getString("item_kind"),
                         rs.getObject("item_id", UUID.class), rs.getString("recipient"), rs.getString("need_title"),
                         rs.getString("item_title"), rs.getDouble("score"),
-                        Arrays.asList(rs.getString("reasons").split("\n")), rs.getInt("attempts")))
-                .list();
+                        Arrays.asList(rs.getString("reasons").split("\n")), rs.getInt("attempts")));
     }
 
     /** Sent: the address is erased, only the fact and the time stay. */

@@ -87,25 +87,14 @@ public class ContactMails extends QueueTable<ContactMails.DueContactMail> {
 
     @Override
     public List<DueContactMail> claim(int limit, Duration lease) {
-        return jdbc.sql("""
-                with due as (
-                    select id from contact_mail
-                    where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at
-                    limit :limit
-                    for update skip locked)
-                update contact_mail m
-                set attempts = m.attempts + 1, next_attempt_at = now() + :leaseMs * interval '1 millisecond'
-                from due where m.id = due.id
-                returning m.id, m.partner_id, m.partner_name, m.recipient, m.recipient_name, m.reply_to,
-                    m.sender_name, m.sender_town, m.subject, m.message, m.attempts""")
-                .param("limit", limit).param("leaseMs", lease.toMillis())
-                .query((rs, n) -> new DueContactMail(rs.getObject("id", UUID.class),
+        return claimDue(limit, lease, "", """
+                m.id, m.partner_id, m.partner_name, m.recipient, m.recipient_name, m.reply_to, m.sender_name,
+                m.sender_town, m.subject, m.message, m.attempts""",
+                (rs, n) -> new DueContactMail(rs.getObject("id", UUID.class),
                         rs.getObject("partner_id", UUID.class), rs.getString("partner_name"),
                         rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("reply_to"),
                         rs.getString("sender_name"), rs.getString("sender_town"), rs.getString("subject"),
-                        rs.getString("message"), rs.getInt("attempts")))
-                .list();
+                        rs.getString("message"), rs.getInt("attempts")));
     }
 
     /** Sent: the message and the addresses are erased, only the fact and the time stay. */

@@ -46,23 +46,12 @@ public class ConfirmationMails extends QueueTable<ConfirmationMails.DueConfirmat
 
     @Override
     public List<DueConfirmation> claim(int limit, Duration lease) {
-        return jdbc.sql("""
-                with due as (
-                    select id from confirmation_mail
-                    where status = 'PENDING' and next_attempt_at <= now()
-                    order by next_attempt_at
-                    limit :limit
-                    for update skip locked)
-                update confirmation_mail m
-                set attempts = m.attempts + 1, next_attempt_at = now() + :leaseMs * interval '1 millisecond'
-                from due where m.id = due.id
-                returning m.id, m.subscription_id, m.recipient, m.token, m.topic_labels, m.attempts""")
-                .param("limit", limit).param("leaseMs", lease.toMillis())
-                .query((rs, n) -> new DueConfirmation(rs.getObject("id", UUID.class),
+        return claimDue(limit, lease, "", """
+                m.id, m.subscription_id, m.recipient, m.token, m.topic_labels, m.attempts""",
+                (rs, n) -> new DueConfirmation(rs.getObject("id", UUID.class),
                         rs.getObject("subscription_id", UUID.class), rs.getString("recipient"),
                         rs.getString("token"), Arrays.asList(rs.getString("topic_labels").split("\n")),
-                        rs.getInt("attempts")))
-                .list();
+                        rs.getInt("attempts")));
     }
 
     /** Sent: the token in clear is erased. */
