@@ -35,7 +35,7 @@ import de.stadtretter.testing.TestTokens;
     "stadtretter.catalog.demo-data=true"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt", "partner.profile.v1",
-    "partner.profile.v1-dlt"})
+    "partner.profile.v1-dlt", "catalog.review.v1", "catalog.review.v1-dlt"})
 public abstract class CatalogIntegrationTest {
 
     protected static final String FLENSBURG = "01001000";

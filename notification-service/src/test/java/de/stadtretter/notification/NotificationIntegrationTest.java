@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.context.annotation.Import(TestClients.class)
 @EmbeddedKafka(partitions = 3, topics = {"catalog.case.v1", "catalog.case.v1-dlt", "partner.profile.v1",
     "partner.profile.v1-dlt", "partner.contact.v1", "partner.contact.v1-dlt", "matching.match.v1",
-    "matching.match.v1-dlt", "matching.need.v1", "matching.need.v1-dlt"})
+    "matching.match.v1-dlt", "matching.need.v1", "matching.need.v1-dlt",
+    "catalog.review.v1", "catalog.review.v1-dlt", "partner.review.v1", "partner.review.v1-dlt"})
 @TestPropertySource(properties = {
     "logging.structured.format.console=",
     "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

@@ -38,7 +38,8 @@ import de.stadtretter.testing.TestTokens;
     "logging.structured.format.console="})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {CaseEvents.TOPIC, CaseEvents.DLT, "partner.profile.v1",
-    "partner.profile.v1-dlt", "partner.contact.v1", "partner.contact.v1-dlt"})
+    "partner.profile.v1-dlt", "partner.contact.v1", "partner.contact.v1-dlt",
+    "partner.review.v1", "partner.review.v1-dlt"})
 public abstract class PartnerServiceTest {
 
     protected static final String FLENSBURG = "01001000";

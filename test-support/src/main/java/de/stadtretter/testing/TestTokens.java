@@ -95,6 +95,16 @@ public final class TestTokens {
 
     public String token(String username, List<String> roles, String organisation, String issuer, String audience,
             Duration validFor) {
+        return token(username, roles, organisation, issuer, audience, validFor, Map.of());
+    }
+
+    /** A token whose {@code claims} replace the usual ones ({@code null}: the claim is left out). */
+    public String tokenWith(String username, String role, String organisation, Map<String, Object> claims) {
+        return token(username, List.of(role), organisation, ISSUER, AUDIENCE, Duration.ofMinutes(5), claims);
+    }
+
+    private String token(String username, List<String> roles, String organisation, String issuer, String audience,
+            Duration validFor, Map<String, Object> replaced) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
@@ -112,6 +122,7 @@ public final class TestTokens {
         if (organisation != null) {
             claims.claim("organisation", organisation);
         }
+        replaced.forEach(claims::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 claims.build());
         try {

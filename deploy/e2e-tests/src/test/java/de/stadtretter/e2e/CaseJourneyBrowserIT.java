@@ -2,6 +2,7 @@ package de.stadtretter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +14,20 @@ import org.openqa.selenium.Keys;
 import de.stadtretter.e2e.support.Browser;
 import de.stadtretter.e2e.support.Cases;
 import de.stadtretter.e2e.support.Endpoints;
+import de.stadtretter.e2e.support.MailClient;
 import de.stadtretter.e2e.support.StadtretterPlatform;
 
 /**
  * The editorial journey in real browsers, by keyboard only, with axe-core on every page: a Kommune writes a case in
  * the form of four steps and sees its field errors, submits it; another Kommune cannot see it; the Redaktion asks
  * for changes with a comment; the Kommune sees the comment, edits and submits again; the Redaktion publishes; an
- * anonymous visitor finds it; a member marks it helpful.
+ * anonymous visitor finds it; a member marks it helpful. The author gets a mail for each decision.
  */
 @ExtendWith(StadtretterPlatform.class)
 class CaseJourneyBrowserIT {
 
     static final String PORTAL = Endpoints.GATEWAY;
+    private static final String AUTHOR = "kommune@stadtretter.local";
     private static final Pattern CASE_ID = Pattern.compile("/meine-praxisbeispiele/([0-9a-f-]{36})/");
 
     @Test
@@ -133,6 +136,11 @@ class CaseJourneyBrowserIT {
             redaktion.activate("Änderungen erbitten", 5);
             redaktion.waitFor(b -> b.url().endsWith("/redaktion"), "back at the queue");
             assertThat(redaktion.text()).contains("mit Ihrem Kommentar an die Kommune zurückgegangen");
+            // the author is told by mail (the portal registered the address at the sign-in), without the comment
+            MailClient.Mail changes = Endpoints.mail().await(AUTHOR, mail -> mail.subject().equals(
+                    "Die Redaktion bittet um Änderungen an „" + title + "“"), Duration.ofSeconds(60));
+            assertThat(changes.body()).contains(PORTAL + "/meine-praxisbeispiele")
+                    .doesNotContain("Bitte nennen Sie die Kosten");
 
             // the Kommune sees the comment, edits and submits again
             kommune.open(PORTAL + "/meine-praxisbeispiele");
@@ -163,6 +171,9 @@ class CaseJourneyBrowserIT {
             redaktion.activate("Veröffentlichen", 80);
             redaktion.waitFor(b -> b.url().endsWith("/redaktion"), "back at the queue");
             assertThat(redaktion.text()).contains("ist veröffentlicht");
+            MailClient.Mail published = Endpoints.mail().await(AUTHOR, mail -> mail.subject().equals(
+                    "Ihr Praxisbeispiel „" + title + "“ ist veröffentlicht"), Duration.ofSeconds(60));
+            assertThat(published.body()).contains(PORTAL + "/praxisbeispiele/" + id);
 
             // a member marks it helpful
             kommune.open(PORTAL + "/praxisbeispiele/" + id);
@@ -200,6 +211,11 @@ class CaseJourneyBrowserIT {
                     "Ein Kataster aller leeren Läden, mit Eigentümern abgestimmt.", "jetzt mit Mieterbörse");
             redaktion.activate("Veröffentlichen", 80);
             redaktion.waitFor(b -> b.url().endsWith("/redaktion"), "back at the queue");
+            Endpoints.mail().await(AUTHOR, mail -> mail.subject().equals("Ihre Überarbeitung von „" + title
+                    + "“ ist veröffentlicht"), Duration.ofSeconds(60));
+            // each decision once
+            assertThat(Endpoints.mail().inbox(AUTHOR)).filteredOn(mail -> mail.subject().contains("„" + title + "“"))
+                    .hasSize(3);
         }
 
         // an anonymous visitor finds it (the search index follows within seconds)

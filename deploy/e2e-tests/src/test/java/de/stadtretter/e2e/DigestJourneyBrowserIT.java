@@ -84,7 +84,9 @@ class DigestJourneyBrowserIT {
             String admin = Endpoints.keycloak().token("admin", Endpoints.DEMO_PASSWORD);
             HttpResponse<String> run = Endpoints.gateway().post("/api/notifications/admin/digests/DAILY/runs", admin,
                     "");
-            assertThat(run.statusCode()).as("digest run: %s", run.body()).isEqualTo(200);
+            assertThat(run.statusCode()).as("digest run: %s", run.body()).isEqualTo(202);
+            assertThat(run.headers().firstValue("Location")).hasValueSatisfying(
+                    l -> assertThat(l).startsWith("/api/notifications/admin/digests/runs/"));
             MailClient.Mail digest = Endpoints.mail().await(address,
                     m -> m.subject().equals("Neues Praxisbeispiel: " + flensburg), Subscriber.MAIL_TIMEOUT);
             assertThat(digest.body()).contains(flensburg, "Einstellungen ändern oder pausieren").doesNotContain(leipzig);

@@ -40,6 +40,9 @@ class PartnerJourneyBrowserIT {
             partner.keycloakLogin("partner2", Endpoints.DEMO_PASSWORD, PORTAL + "/mein-partnerprofil");
             assertThat(partner.check("new-profile")).isEqualTo("Mein Partnerprofil – Stadtretter");
             assertThat(partner.text()).contains("Profil anlegen");
+            // Flensburg signs in too (the portal registers the members' addresses at the sign-in)
+            kommune.open(PORTAL + "/referenzen");
+            kommune.keycloakLogin("kommune", Endpoints.DEMO_PASSWORD, PORTAL + "/referenzen");
 
             // the empty form: the errors in a summary
             partner.activate("Profil zur Prüfung einreichen", 80);
@@ -72,6 +75,11 @@ class PartnerJourneyBrowserIT {
             redaktion.activate("Profil freigeben", 60);
             redaktion.waitFor(b -> b.text().contains("ist geprüft und im Partnerverzeichnis"), "the verification");
             redaktion.check("verified");
+            // the company is told by mail
+            MailClient.Mail verified = Endpoints.mail().await("partner2@stadtretter.local",
+                    m -> m.subject().equals("Ihr Partnerprofil ist freigegeben") && m.body().contains(name),
+                    Duration.ofSeconds(60));
+            assertThat(verified.body()).contains(PORTAL + "/partner/" + PartnerFlowIT.PARTNER2);
 
             // the company claims a demo case of Flensburg (choosing it by typing, as in any select)
             partner.open(PORTAL + "/mein-partnerprofil");
@@ -85,9 +93,11 @@ class PartnerJourneyBrowserIT {
             partner.check("claimed");
             assertThat(partner.text()).contains("wartet auf die Kommune");
 
-            // Flensburg confirms it in its inbox
+            // Flensburg is asked by mail and confirms it in its inbox
+            MailClient.Mail ask = Endpoints.mail().await("kommune@stadtretter.local",
+                    m -> m.subject().startsWith("Bitte bestätigen: " + name + " nennt"), Duration.ofSeconds(60));
+            assertThat(ask.body()).contains("Gespräche mit den Eigentümern", PORTAL + "/referenzen");
             kommune.open(PORTAL + "/referenzen");
-            kommune.keycloakLogin("kommune", Endpoints.DEMO_PASSWORD, PORTAL + "/referenzen");
             kommune.check("inbox");
             kommune.activate("Bestätigen: " + name, 80);
             kommune.waitFor(b -> b.text().contains("ist bestätigt und erscheint im Profil"), "the confirmation");

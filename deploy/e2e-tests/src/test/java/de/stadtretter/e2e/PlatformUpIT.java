@@ -56,7 +56,8 @@ class PlatformUpIT {
         assertThat(Endpoints.kafka().partitions("catalog.case.v1-dlt")).isEqualTo(3);
         for (String topic : java.util.List.of("partner.profile.v1", "partner.profile.v1-dlt", "partner.contact.v1",
                 "partner.contact.v1-dlt", "matching.need.v1", "matching.need.v1-dlt", "matching.match.v1",
-                "matching.match.v1-dlt")) {
+                "matching.match.v1-dlt", "catalog.review.v1", "catalog.review.v1-dlt", "partner.review.v1",
+                "partner.review.v1-dlt")) {
             assertThat(Endpoints.kafka().partitions(topic)).as(topic).isEqualTo(3);
         }
         // ... and a record goes round trip (on a topic of the tests' own, not to disturb the services)

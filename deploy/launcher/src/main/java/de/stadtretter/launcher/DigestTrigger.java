@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ./stadtretter digest daily|weekly|immediate}: runs a digest of the running local platform now, as its
  * admin (the demo user {@code admin} of the local Keycloak), through the gateway's admin endpoint
- * {@code POST /api/notifications/admin/digests/{frequency}/runs}, and prints what the run did.
+ * {@code POST /api/notifications/admin/digests/{frequency}/runs}, then follows the run ({@code GET} of its
+ * {@code Location}) until it has finished, and prints what it did.
  */
 final class DigestTrigger {
 
@@ -46,12 +47,39 @@ final class DigestTrigger {
         if (token.statusCode() != 200 || !m.find()) {
             throw new Main.UserError("No admin token from the local Keycloak (HTTP " + token.statusCode() + ").");
         }
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + Components.GATEWAY_PORT + "/api/notifications/admin/digests/" + f + "/runs"))
-                .header("Authorization", "Bearer " + m.group(1))
-                .timeout(Duration.ofMinutes(10))
+        String admin = "Bearer " + m.group(1);
+        String gateway = "http://localhost:" + Components.GATEWAY_PORT;
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(gateway
+                        + "/api/notifications/admin/digests/" + f + "/runs"))
+                .header("Authorization", admin).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        out.println("digest " + f.toLowerCase(Locale.ROOT) + ": HTTP " + answer.statusCode() + " " + answer.body());
-        return answer.statusCode() == 200 ? 0 : 1;
+        String location = started.headers().firstValue("Location").orElse(null);
+        if (started.statusCode() != 202 || location == null) {
+            out.println("digest " + f.toLowerCase(Locale.ROOT) + ": HTTP " + started.statusCode() + " "
+                    + started.body());
+            return 1;
+        }
+        out.println("digest " + f.toLowerCase(Locale.ROOT) + " started: " + started.body());
+        // the run goes on in the service; follow it until it has finished (the token lasts long enough)
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> state = http.send(HttpRequest.newBuilder(URI.create(gateway + location))
+                    .header("Authorization", admin).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (state.statusCode() != 200) {
+                out.println("digest " + f.toLowerCase(Locale.ROOT) + ": HTTP " + state.statusCode() + " "
+                        + state.body());
+                return 1;
+            }
+            last = state.body();
+            if (last.contains("\"status\":\"FINISHED\"")) {
+                out.println("digest " + f.toLowerCase(Locale.ROOT) + " finished: " + last);
+                return 0;
+            }
+            Thread.sleep(1_000);
+        }
+        out.println("digest " + f.toLowerCase(Locale.ROOT) + " still running after 30 minutes: " + last);
+        return 1;
     }
 }

@@ -67,6 +67,21 @@ public class Links {
         return base + "/bedarfe/" + needId;
     }
 
+    /** The portal's list of a member's own cases (with the Redaktion's comments). */
+    public String myCases() {
+        return base + "/meine-praxisbeispiele";
+    }
+
+    /** The portal's page where a partner's members keep their profile (with the Redaktion's comment). */
+    public String myPartnerProfile() {
+        return base + "/mein-partnerprofil";
+    }
+
+    /** The portal's inbox of the claims a town decides on. */
+    public String referenceInbox() {
+        return base + "/referenzen";
+    }
+
     public String home() {
         return base + "/";
     }

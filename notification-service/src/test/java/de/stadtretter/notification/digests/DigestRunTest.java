@@ -1,6 +1,7 @@
 package de.stadtretter.notification.digests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -47,14 +48,36 @@ class DigestRunTest extends NotificationIntegrationTest {
         return "Bearer " + TestTokens.get().token("admin", "admin", "stadtretter");
     }
 
-    /** Runs the digest of {@code frequency} through the admin endpoint; returns the number of mails queued. */
+    /**
+     * Runs the digest of {@code frequency} through the admin endpoint (202 at once), follows its Location until it
+     * has finished and returns the number of mails queued.
+     */
     private int runDigest(String frequency) throws Exception {
-        String answer = mvc.perform(post("/api/notifications/admin/digests/" + frequency + "/runs")
+        var started = mvc.perform(post("/api/notifications/admin/digests/" + frequency + "/runs")
                         .header(HttpHeaders.AUTHORIZATION, admin()))
-                .andExpect(status().isOk())
+                .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.frequency").value(frequency))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(answer).get("mails").asInt();
+                .andReturn().getResponse();
+        String location = started.getHeader(HttpHeaders.LOCATION);
+        assertThat(location).isEqualTo("/api/notifications/admin/digests/runs/"
+                + json.readTree(started.getContentAsString()).get("runId").asString());
+        java.util.concurrent.atomic.AtomicReference<tools.jackson.databind.JsonNode> run =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Awaitility.await("the digest run").atMost(Duration.ofSeconds(60)).until(() -> {
+            run.set(json.readTree(mvc.perform(get(location).header(HttpHeaders.AUTHORIZATION, admin()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()));
+            return run.get().get("status").asString().equals("FINISHED");
+        });
+        return run.get().get("mails").asInt();
+    }
+
+    @Test
+    void aRunIsForAdminsOnlyAndAnUnknownRunIs404() throws Exception {
+        mvc.perform(post("/api/notifications/admin/digests/DAILY/runs")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/notifications/admin/digests/runs/" + UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, admin())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/notifications/admin/digests/HOURLY/runs").header(HttpHeaders.AUTHORIZATION, admin()))
+                .andExpect(status().isBadRequest());
     }
 
     private void awaitItems(UUID... ids) {

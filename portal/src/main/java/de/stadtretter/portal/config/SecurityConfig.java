@@ -23,6 +23,9 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
+import de.stadtretter.portal.account.signin.AddressRegistration;
+import de.stadtretter.portal.newsletter.NotificationClient;
+
 /**
  * The portal is the OAuth2 client of the browser (backend-for-frontend): Authorization Code with PKCE against
  * Keycloak, the tokens kept in the server-side session (in PostgreSQL, shared by all replicas), an HttpOnly session
@@ -35,8 +38,9 @@ public class SecurityConfig {
     static final String ROLES_CLAIM = "roles";
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
-            throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+            NotificationClient notifications) throws Exception {
+        AddressRegistration signedIn = new AddressRegistration(notifications);
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -58,7 +62,8 @@ public class SecurityConfig {
                         .anyRequest().permitAll())
                 .oauth2Login(o -> o
                         .authorizationEndpoint(e -> e.authorizationRequestResolver(authorizationRequests))
-                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(keycloakRoles())))
+                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(keycloakRoles()))
+                        .successHandler(signedIn))
                 .logout(l -> l.logoutUrl("/abmelden").logoutSuccessHandler(keycloakLogout)
                         .deleteCookies("STADTRETTER_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));

@@ -31,6 +31,7 @@ public class NotificationClient {
     private static final String SUBSCRIPTIONS = "/api/notifications/subscriptions";
     private static final String PREFERENCES = SUBSCRIPTIONS + "/preferences";
     private static final String MINE = "/api/notifications/me/subscription";
+    private static final String ADDRESS = "/api/notifications/me/address";
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
     /** What a link from a mail turned out to be. */
@@ -152,6 +153,28 @@ public class NotificationClient {
         } catch (HttpClientErrorException.NotFound e) {
             // nothing to end
         }
+    }
+
+    /** The address the platform mails the member about their work; {@code workflowMails}: they want those mails. */
+    public record MemberAddress(String email, boolean workflowMails, Instant updatedAt) {}
+
+    /** Hands the member's verified address from their token to notification-service (at every sign-in). */
+    public void registerMemberAddress() {
+        asMember.put().uri(ADDRESS).retrieve().toBodilessEntity();
+    }
+
+    public Optional<MemberAddress> memberAddress() {
+        try {
+            return Optional.ofNullable(asMember.get().uri(ADDRESS).retrieve().body(MemberAddress.class));
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Turns the mails about the member's work on or off (and renews the address from the token). */
+    public void setWorkflowMails(boolean wanted) {
+        asMember.put().uri(ADDRESS).contentType(MediaType.APPLICATION_JSON).body(Map.of("workflowMails", wanted))
+                .retrieve().toBodilessEntity();
     }
 
     private static Map<String, Object> body(Preferences p) {

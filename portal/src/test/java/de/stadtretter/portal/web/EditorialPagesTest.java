@@ -299,6 +299,23 @@ class EditorialPagesTest extends PortalWebTest {
     }
 
     @Test
+    void membersSeeWhereTheMailsAboutTheirWorkGoAndTurnThemOff() throws Exception {
+        given(notifications.options()).willReturn(OPTIONS);
+        given(notifications.memberAddress()).willReturn(java.util.Optional.of(
+                new de.stadtretter.portal.newsletter.NotificationClient.MemberAddress("karla@flensburg.example", true,
+                        Instant.parse("2026-12-01T10:00:00Z"))));
+        mvc.perform(get("/mein-konto").with(member("Karla", "kommune", FLENSBURG_AGS))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("E-Mails zu Ihrer Arbeit"),
+                        containsString("<strong>karla@flensburg.example</strong>"),
+                        containsString("Diese E-Mails abbestellen"))));
+        mvc.perform(post("/mein-konto/benachrichtigungen").with(member("Karla", "kommune", FLENSBURG_AGS))
+                        .with(csrf()).param("workflowMails", "aus"))
+                .andExpect(redirectedUrl("/mein-konto"))
+                .andExpect(flash().attribute("message", "Sie erhalten keine E-Mails zu Ihrer Arbeit auf Stadtretter mehr."));
+        verify(notifications).setWorkflowMails(false);
+    }
+
+    @Test
     void membersMarkACaseHelpful() throws Exception {
         mvc.perform(post("/praxisbeispiele/" + ID + "/hilfreich").with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));

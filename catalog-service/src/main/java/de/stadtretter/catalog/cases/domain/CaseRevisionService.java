@@ -30,10 +30,12 @@ public class CaseRevisionService {
     private final CasePublications publications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReviewPublications reviews;
 
     public CaseRevisionService(CaseRepository cases, CaseRevisionRepository revisions, CasePublications publications,
-            ApplicationEventPublisher events, Clock clock) {
+            ReviewPublications reviews, ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
+        this.reviews = reviews;
         this.revisions = revisions;
         this.publications = publications;
         this.events = events;
@@ -98,6 +100,8 @@ public class CaseRevisionService {
         Instant now = now();
         CaseRevision returned = revisions.update(current.requestChanges(comment, now));
         record(c, "revision-changes-requested", user, comment, List.of(), now);
+        reviews.reviewed(ReviewPublications.CaseReview.of(c, current.createdBy(), true,
+                ReviewPublications.Decision.CHANGES_REQUESTED, now));
         return returned;
     }
 
@@ -116,6 +120,8 @@ public class CaseRevisionService {
         revisions.delete(id);
         cases.recordHistory(updated, "revision-published", CaseStatus.PUBLISHED, user.subject(), null, changed, now);
         publications.updated(updated);
+        reviews.reviewed(ReviewPublications.CaseReview.of(updated, current.createdBy(), true,
+                ReviewPublications.Decision.PUBLISHED, now));
         events.publishEvent(new CaseChanged(id));
         return updated;
     }

@@ -37,10 +37,12 @@ public class CaseService {
     private final Counter publishedCounter;
     private final ApplicationEventPublisher events;
     private final CaseRevisionRepository revisions;
+    private final ReviewPublications reviews;
 
-    public CaseService(CaseRepository cases, CasePublications publications, Clock clock, MeterRegistry meters,
-            ApplicationEventPublisher events, CaseRevisionRepository revisions) {
+    public CaseService(CaseRepository cases, CasePublications publications, ReviewPublications reviews, Clock clock,
+            MeterRegistry meters, ApplicationEventPublisher events, CaseRevisionRepository revisions) {
         this.cases = cases;
+        this.reviews = reviews;
         this.revisions = revisions;
         this.events = events;
         this.publications = publications;
@@ -107,6 +109,8 @@ public class CaseService {
         Case published = cases.update(current.publish(now()));
         cases.recordHistory(published, "published", current.status(), user.subject(), null);
         publications.published(published);
+        reviews.reviewed(ReviewPublications.CaseReview.of(published, published.createdBy(), false,
+                ReviewPublications.Decision.PUBLISHED, published.updatedAt()));
         afterCommit(publishedCounter::increment);
         return changed(published);
     }
@@ -122,6 +126,8 @@ public class CaseService {
         Case current = matching(reviewable(user, id), ifMatch);
         Case returned = cases.update(current.requestChanges(comment, now()));
         cases.recordHistory(returned, "changes-requested", current.status(), user.subject(), comment);
+        reviews.reviewed(ReviewPublications.CaseReview.of(returned, returned.createdBy(), false,
+                ReviewPublications.Decision.CHANGES_REQUESTED, returned.updatedAt()));
         return changed(returned);
     }
 

@@ -38,6 +38,8 @@ class PublishTransactionTest extends CatalogIntegrationTest {
     @Autowired
     CaseEvents caseEvents;
     @Autowired
+    de.stadtretter.catalog.cases.events.ReviewEvents reviewEvents;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
@@ -62,7 +64,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
                 caseEvents.archived(archived);
             }
         };
-        return transactional(new CaseService(repository, appendThenFail, Clock.systemUTC(), new SimpleMeterRegistry(),
+        return transactional(new CaseService(repository, appendThenFail, reviewEvents, Clock.systemUTC(), new SimpleMeterRegistry(),
                 event -> { }, revisions));
     }
 
@@ -97,7 +99,7 @@ class PublishTransactionTest extends CatalogIntegrationTest {
     @Test
     void withoutAFailureTheSameServiceCommitsBoth() {
         // the positive control: the same wiring with working publications commits the change and the event
-        CaseService service = transactional(new CaseService(repository, caseEvents, Clock.systemUTC(),
+        CaseService service = transactional(new CaseService(repository, caseEvents, reviewEvents, Clock.systemUTC(),
                 new SimpleMeterRegistry(), event -> { }, revisions));
         Case submitted = service.submit(OWNER, service.create(OWNER, FLENSBURG,
                 CaseContent.basic("Commit", "Commit-Test", List.of("leerstand"))).id());
@@ -105,7 +107,8 @@ class PublishTransactionTest extends CatalogIntegrationTest {
         service.publish(EDITOR, submitted.id());
 
         assertThat(repository.findById(submitted.id()).orElseThrow().status()).isEqualTo(CaseStatus.PUBLISHED);
-        assertThat(outboxRows(submitted.id())).isEqualTo(1);
+        // CasePublished and, for the author, CaseReviewed
+        assertThat(outboxRows(submitted.id())).isEqualTo(2);
     }
 
     private long outboxRows(UUID caseId) {

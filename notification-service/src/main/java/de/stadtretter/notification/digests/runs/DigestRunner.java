@@ -71,8 +71,22 @@ public class DigestRunner {
 
     /** Runs (or goes on with) the digest of {@code frequency} for {@code slot}. */
     public Result run(Frequency frequency, Instant slot) {
-        DigestRun run = tx.execute(status -> runs.startOrFind(frequency, slot, settings.lookback(), OVERLAP));
+        return go(start(frequency, slot));
+    }
+
+    /** Records the run of {@code frequency} for {@code slot} (or finds it) without doing it yet. */
+    public DigestRun start(Frequency frequency, Instant slot) {
+        return tx.execute(status -> runs.startOrFind(frequency, slot, settings.lookback(), OVERLAP));
+    }
+
+    /** Does (or goes on with) a run recorded by {@link #start}. */
+    public Result finish(DigestRun run) {
         return go(run);
+    }
+
+    /** The run as it is now. */
+    public java.util.Optional<DigestRun> find(UUID runId) {
+        return runs.find(runId);
     }
 
     /** Finishes the runs an instance left unfinished (it died or was stopped during the run). */

@@ -165,6 +165,11 @@ public class DigestRuns {
         return queued.size();
     }
 
+    public Optional<DigestRun> find(UUID runId) {
+        return jdbc.sql("select * from digest_run where id = :id").param("id", runId).query(DigestRuns::mapRun)
+                .optional();
+    }
+
     public void finish(UUID runId) {
         jdbc.sql("update digest_run set finished_at = now() where id = :id and finished_at is null")
                 .param("id", runId).update();

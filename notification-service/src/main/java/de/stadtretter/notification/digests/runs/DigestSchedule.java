@@ -22,6 +22,8 @@ import de.stadtretter.notification.digests.items.ItemsAnnounced;
 import de.stadtretter.notification.subscriptions.consent.ClientRequestLimit;
 import de.stadtretter.notification.subscriptions.consent.ConsentRecords;
 import de.stadtretter.notification.subscriptions.domain.Preferences.Frequency;
+import de.stadtretter.notification.workflow.delivery.WorkflowMails;
+import de.stadtretter.notification.workflow.members.MemberAddresses;
 
 /**
  * The schedule, on db-scheduler (table {@code scheduled_tasks}): every replica runs a scheduler, and each due
@@ -41,7 +43,8 @@ public class DigestSchedule implements SmartLifecycle {
     private volatile boolean running;
 
     public DigestSchedule(DataSource dataSource, DigestRunner runner, ConsentRecords consents,
-            ClientRequestLimit clientLimit, DigestRuns runs, NotificationProperties properties) {
+            ClientRequestLimit clientLimit, DigestRuns runs, MemberAddresses addresses, WorkflowMails workflowMails,
+            NotificationProperties properties) {
         this.settings = properties.digest();
         RecurringTask<Void> daily = Tasks.recurring("digest-daily", Schedules.cron(settings.dailyCron(),
                         settings.zone()))
@@ -67,8 +70,11 @@ public class DigestSchedule implements SmartLifecycle {
                     int consentsDeleted = consents.deleteExpired();
                     int windows = clientLimit.deletePassed();
                     int oldRuns = runs.deleteOlderThan(Duration.ofDays(90));
-                    log.info("Clean-up: {} expired consent records, {} request windows, {} old digest runs deleted",
-                            consentsDeleted, windows, oldRuns);
+                    int stale = addresses.deleteStale();
+                    int oldMails = workflowMails.deleteOlderThan(Duration.ofDays(90));
+                    log.info("Clean-up: {} expired consent records, {} request windows, {} old digest runs, {} "
+                            + "addresses of members not seen for 13 months, {} old workflow mails deleted",
+                            consentsDeleted, windows, oldRuns, stale, oldMails);
                 });
         this.scheduler = Scheduler.create(dataSource)
                 .startTasks(daily, weekly, immediate, cleanup)

@@ -28,11 +28,14 @@ public class PartnerService {
 
     private final PartnerRepository partners;
     private final PartnerPublications publications;
+    private final ReviewPublications reviews;
     private final Clock clock;
 
-    public PartnerService(PartnerRepository partners, PartnerPublications publications, Clock clock) {
+    public PartnerService(PartnerRepository partners, PartnerPublications publications, ReviewPublications reviews,
+            Clock clock) {
         this.partners = partners;
         this.publications = publications;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -150,6 +153,7 @@ public class PartnerService {
                 current.offerings(), null, current.demo(), current.version(), current.createdAt(), now, now));
         partners.recordHistory(id, "verified", actor(user), false, now, List.of(), comment);
         publications.published(verified);
+        reviews.reviewed(verified, PartnerStatus.VERIFIED, now);
         return verified;
     }
 
@@ -171,6 +175,7 @@ public class PartnerService {
         if (current.isPublic()) {
             publications.removed(id, now);
         }
+        reviews.reviewed(rejected, PartnerStatus.REJECTED, now);
         return rejected;
     }
 

@@ -35,15 +35,17 @@ public class ReferenceService {
     private final PartnerService partnerService;
     private final PublishedCases cases;
     private final ReferencePublications publications;
+    private final ClaimPublications claims;
     private final Clock clock;
 
     public ReferenceService(ReferenceRepository references, PartnerRepository partners, PartnerService partnerService,
-            PublishedCases cases, ReferencePublications publications, Clock clock) {
+            PublishedCases cases, ReferencePublications publications, ClaimPublications claims, Clock clock) {
         this.references = references;
         this.partners = partners;
         this.partnerService = partnerService;
         this.cases = cases;
         this.publications = publications;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -69,6 +71,7 @@ public class ReferenceService {
         }
         partners.recordHistory(partner.id(), "reference.claimed", PartnerService.actor(user), onBehalf, now,
                 List.of(caseId.toString()), null);
+        claims.claimed(claim);
         return claim;
     }
 

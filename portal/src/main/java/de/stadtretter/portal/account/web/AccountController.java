@@ -27,8 +27,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * "Mein Konto": the member's account as the portal knows it, and their newsletter subscription to the address of
- * the account (verified by Keycloak, so it starts without a confirmation mail, with their consent given here).
+ * "Mein Konto": the member's account as the portal knows it, the mails about their work (on or off), and their
+ * newsletter subscription to the address of the account (verified by Keycloak, so it starts without a confirmation
+ * mail, with their consent given here).
  */
 @Controller
 @RequestMapping("/mein-konto")
@@ -85,6 +86,16 @@ class AccountController {
         return page(model, user, subscription, chosen, errors, consented, null);
     }
 
+    /** The mails about the member's work: on or off. */
+    @PostMapping("/benachrichtigungen")
+    String workflowMails(@RequestParam(defaultValue = "") String workflowMails, RedirectAttributes redirect) {
+        boolean wanted = "an".equals(workflowMails);
+        notifications.setWorkflowMails(wanted);
+        redirect.addFlashAttribute("message", wanted ? "Sie erhalten wieder E-Mails zu Ihrer Arbeit auf Stadtretter."
+                : "Sie erhalten keine E-Mails zu Ihrer Arbeit auf Stadtretter mehr.");
+        return "redirect:/mein-konto";
+    }
+
     @PostMapping("/newsletter/beenden")
     String end(RedirectAttributes redirect) {
         notifications.endMemberSubscription();
@@ -99,6 +110,7 @@ class AccountController {
         model.addAttribute("subscription", subscription.orElse(null));
         model.addAttribute("active", subscription.map(Subscription::active).orElse(false));
         model.addAttribute("consented", consented);
+        model.addAttribute("workAddress", notifications.memberAddress().orElse(null));
         if (message != null) {
             model.addAttribute("message", message);
         }
