@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entry point of the local platform: {@code run} (default), {@code stop}, {@code status}, {@code digest}.
+ * Entry point of the local platform: {@code run} (default), {@code stop}, {@code status}, {@code digest},
+ * {@code dlt}.
  * Every user error ends with one sentence on stderr and an exit code other than 0, never a stack trace.
  */
 public final class Main {
@@ -18,6 +19,8 @@ public final class Main {
                    stadtretter status [options]  show each component, its PID, whether it answers, its memory (RSS)
                    stadtretter digest daily|weekly|immediate
                                                  run that digest of the running platform now (as its admin)
+                   stadtretter dlt list|show|replay TOPIC …
+                                                 the dead letters of a topic, and their replay (dlt --help)
             Options:
               --state-dir DIR            state folder (default: <repo>/.stadtretter), kept between runs
               --reset                    wipe the state folder before starting (databases, Kafka data, Keycloak)
@@ -63,6 +66,9 @@ public final class Main {
         if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
             command = rest.remove(0);
         }
+        if (command.equals("dlt")) {
+            return DeadLetterTool.run(rest, System.out);
+        }
         String argument = command.equals("digest") && !rest.isEmpty() && !rest.get(0).startsWith("-")
                 ? rest.remove(0) : null;
         Options options = Options.parse(rest);
@@ -79,8 +85,8 @@ public final class Main {
                 System.out.print(USAGE);
                 yield 0;
             }
-            default -> throw new UserError("Unknown command '" + command + "'; use run, stop, status or digest (see "
-                    + "--help).");
+            default -> throw new UserError("Unknown command '" + command
+                    + "'; use run, stop, status, digest or dlt (see --help).");
         };
     }
 
