@@ -17,6 +17,11 @@ public interface MailQueue<M extends MailQueue.Claimed> {
         UUID id();
 
         int attempts();
+
+        /** The W3C traceparent of the work that queued the mail, where the queue keeps it (null: none). */
+        default String traceParent() {
+            return null;
+        }
     }
 
     /** Claims up to {@code limit} due mails, each counting as an attempt and reserved for {@code lease}. */

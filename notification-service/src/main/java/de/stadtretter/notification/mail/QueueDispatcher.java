@@ -3,7 +3,11 @@ package de.stadtretter.notification.mail;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import de.stadtretter.kit.tracing.TraceContexts;
 import de.stadtretter.notification.config.NotificationProperties;
+import io.micrometer.tracing.Span;
 
 /**
  * Sends the mails of one {@link MailQueue}: claims a batch, writes and sends each mail, and marks it sent, or due
@@ -12,11 +16,18 @@ import de.stadtretter.notification.config.NotificationProperties;
 public abstract class QueueDispatcher<M extends MailQueue.Claimed> extends MailWorker {
 
     private final MailQueue<M> queue;
+    private TraceContexts traces;
 
     protected QueueDispatcher(String name, String kind, MailQueue<M> queue, Mailer mailer,
             NotificationProperties properties) {
         super(name, kind, mailer, properties);
         this.queue = queue;
+    }
+
+    /** Continues the trace of the queued mail when it is sent (without it, mails are sent untraced). */
+    @Autowired(required = false)
+    public void setTraces(TraceContexts traces) {
+        this.traces = traces;
     }
 
     /** The mail as it goes out. */
@@ -27,7 +38,15 @@ public abstract class QueueDispatcher<M extends MailQueue.Claimed> extends MailW
         List<M> batch = queue.claim(settings.batchSize(), settings.lease());
         for (M mail : batch) {
             try {
-                mailer.send(compose(mail).withMessageId(mail.id()));
+                OutgoingMail outgoing = compose(mail).withMessageId(mail.id());
+                if (traces == null) {
+                    mailer.send(outgoing);
+                } else {
+                    traces.inChild(mail.traceParent(), "mail send " + kind, Span.Kind.CLIENT, () -> {
+                        mailer.send(outgoing);
+                        return null;
+                    });
+                }
                 queue.markSent(mail.id());
             } catch (RuntimeException e) {
                 failed(mail.id(), mail.attempts(), e, new Failure() {

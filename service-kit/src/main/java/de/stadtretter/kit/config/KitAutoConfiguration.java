@@ -1,5 +1,6 @@
 package de.stadtretter.kit.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,8 +20,11 @@ import de.stadtretter.kit.events.outbox.Outbox;
 import de.stadtretter.kit.events.outbox.OutboxRelay;
 import de.stadtretter.kit.reference.ReferenceData;
 import de.stadtretter.kit.security.ProblemSecurityHandlers;
+import de.stadtretter.kit.tracing.TraceContexts;
 import de.stadtretter.kit.web.ApiProblems;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,16 +73,21 @@ public class KitAutoConfiguration {
     }
 
     @Bean
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContexts(tracer, propagator);
+    }
+
+    @Bean
     @ConditionalOnProperty(prefix = "stadtretter.kit.outbox", name = "enabled", havingValue = "true")
-    Outbox outbox(JdbcClient jdbc, CloudEvents cloudEvents, ApplicationEventPublisher publisher) {
-        return new Outbox(jdbc, cloudEvents, publisher);
+    Outbox outbox(JdbcClient jdbc, CloudEvents cloudEvents, ApplicationEventPublisher publisher, TraceContexts traces) {
+        return new Outbox(jdbc, cloudEvents, publisher, traces);
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "stadtretter.kit.outbox", name = "enabled", havingValue = "true")
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafkaTemplate,
-            MeterRegistry meters, KitProperties properties) {
+            MeterRegistry meters, KitProperties properties, TraceContexts traces) {
         return new OutboxRelay(jdbc, tx, kafkaTemplate, meters, properties.outbox().pollInterval(),
-                properties.outbox().batchSize());
+                properties.outbox().batchSize(), traces);
     }
 }

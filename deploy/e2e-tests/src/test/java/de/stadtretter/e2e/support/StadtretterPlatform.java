@@ -70,7 +70,12 @@ public final class StadtretterPlatform implements BeforeAllCallback {
             Process p;
             try {
                 Files.createDirectories(state);
-                p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                // every component exports its spans to the tests' OTLP receiver (TraceIT)
+                TraceCollector.start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+                pb.environment().put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", TraceCollector.ENDPOINT);
+                pb.environment().put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "1s");
+                p = pb.start();
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the launcher: " + e, e);
             }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.stadtretter.kit.security.CurrentUser;
+import de.stadtretter.kit.tracing.TraceContexts;
 import de.stadtretter.notification.mail.MailQueue;
 import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.workflow.events.CaseReviewed;
@@ -53,7 +54,7 @@ public class WorkflowMails extends QueueTable<WorkflowMails.DueWorkflowMail> {
 
     /** A claimed mail with what is needed to write it. */
     public record DueWorkflowMail(UUID id, Kind kind, String recipient, String recipientName,
-            Map<String, Object> model, int attempts) implements MailQueue.Claimed {}
+            Map<String, Object> model, int attempts, String traceParent) implements MailQueue.Claimed {}
 
     /** Published after mails were queued: wakes the dispatcher once the transaction commits. */
     public record Queued(Kind kind, int count) {}
@@ -61,13 +62,15 @@ public class WorkflowMails extends QueueTable<WorkflowMails.DueWorkflowMail> {
     private final MemberAddresses addresses;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final TraceContexts traces;
 
     public WorkflowMails(JdbcClient jdbc, MemberAddresses addresses, ApplicationEventPublisher events,
-            JsonMapper json) {
+            JsonMapper json, TraceContexts traces) {
         super(jdbc, "workflow_mail");
         this.addresses = addresses;
         this.events = events;
         this.json = json;
+        this.traces = traces;
     }
 
     /** To whoever wrote what the Redaktion decided on. */
@@ -106,16 +109,20 @@ public class WorkflowMails extends QueueTable<WorkflowMails.DueWorkflowMail> {
     /** One row per recipient, at most once per (event, recipient); runs in the transaction of the inbox. */
     private void queue(String eventId, Kind kind, List<MemberAddress> recipients, Map<String, Object> model) {
         String modelJson = json.writeValueAsString(model);
+        // the consumer's span (continued from the event's headers): the dispatcher sends the mail in its trace
+        String traceParent = traces.current();
         int queued = 0;
         for (MemberAddress to : recipients) {
             queued += jdbc.sql("""
-                    insert into workflow_mail (id, event_id, kind, subject, recipient, recipient_name, model)
-                    values (:id, :event, :kind, :subject, :recipient, :name, cast(:model as jsonb))
+                    insert into workflow_mail (id, event_id, kind, subject, recipient, recipient_name, model,
+                        trace_parent)
+                    values (:id, :event, :kind, :subject, :recipient, :name, cast(:model as jsonb), :traceParent)
                     on conflict (event_id, subject) do nothing""")
                     .param("id", UUID.nameUUIDFromBytes((eventId + "/" + to.subject())
                             .getBytes(StandardCharsets.UTF_8)))
                     .param("event", eventId).param("kind", kind.name()).param("subject", to.subject())
-                    .param("recipient", to.email()).param("name", to.name()).param("model", modelJson).update();
+                    .param("recipient", to.email()).param("name", to.name()).param("model", modelJson)
+                    .param("traceParent", traceParent).update();
         }
         log.info("{} (event {}): {} mails queued for {} registered recipients", kind, eventId, queued,
                 recipients.size());
@@ -126,10 +133,11 @@ public class WorkflowMails extends QueueTable<WorkflowMails.DueWorkflowMail> {
 
     @Override
     public List<DueWorkflowMail> claim(int limit, Duration lease) {
-        return claimDue(limit, lease, "", "m.id, m.kind, m.recipient, m.recipient_name, m.model::text, m.attempts",
+        return claimDue(limit, lease, "", "m.id, m.kind, m.recipient, m.recipient_name, m.model::text, m.attempts, m.trace_parent",
                 (rs, n) -> new DueWorkflowMail(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
                         rs.getString("recipient"), rs.getString("recipient_name"),
-                        json.readValue(rs.getString("model"), MAP), rs.getInt("attempts")));
+                        json.readValue(rs.getString("model"), MAP), rs.getInt("attempts"),
+                        rs.getString("trace_parent")));
     }
 
     /** Sent: the address and name are erased, only the fact and the time stay. */

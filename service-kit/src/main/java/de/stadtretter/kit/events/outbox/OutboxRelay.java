@@ -22,9 +22,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.stadtretter.kit.events.CloudEvent;
+import de.stadtretter.kit.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 
 /**
  * Sends stored outbox events to Kafka in the order they were written, then marks them published.
@@ -38,7 +40,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x5374_6164_744f_7574L; // "StadtOut"
 
-    private record Row(long position, String topic, String key, String type, String payload) {}
+    private record Row(long position, String topic, String key, String type, String payload, String traceParent) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -46,13 +48,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final int batchSize;
     private final Counter relayed;
+    private final TraceContexts traces;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka,
-            MeterRegistry meters, Duration pollInterval, int batchSize) {
+            MeterRegistry meters, Duration pollInterval, int batchSize, TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.tx = tx;
         this.kafka = kafka;
         this.pollInterval = pollInterval;
@@ -101,26 +105,38 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<Row> rows = jdbc.sql("""
-                    select position, topic, message_key, event_type, payload from outbox_event
+                    select position, topic, message_key, event_type, payload, trace_parent from outbox_event
                     where published_at is null order by position limit :limit""")
                     .param("limit", batchSize)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)))
+                            rs.getString(5), rs.getString(6)))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
+                // the trace of the change goes on in a producer span, and into the record's W3C headers
+                Span span = traces.startChild(row.traceParent(), row.topic() + " send", Span.Kind.PRODUCER);
+                if (span != null) {
+                    span.tag("messaging.system", "kafka").tag("messaging.destination.name", row.topic())
+                            .tag("cloudevents.event_type", row.type());
+                    traces.headers(span).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                    spans.add(span);
+                }
                 sends.add(kafka.send(record));
             }
             try {
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
+                spans.forEach(s -> s.error(e));
                 throw new IllegalStateException("Kafka did not acknowledge outbox events", e);
+            } finally {
+                spans.forEach(Span::end);
             }
             jdbc.sql("update outbox_event set published_at = now() where position in (:positions)")
                     .param("positions", rows.stream().map(Row::position).toList())

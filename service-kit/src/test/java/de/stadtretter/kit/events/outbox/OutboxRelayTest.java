@@ -42,15 +42,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox against a real PostgreSQL and a real (embedded KRaft) Kafka broker: what a transaction stores is sent
  * after the commit, every event once, in order per record key — also with two relays (two service replicas) racing.
  */
-@EmbeddedKafka(partitions = 3, topics = {OutboxRelayTest.ORDERED, OutboxRelayTest.ROLLBACK})
+@EmbeddedKafka(partitions = 3, topics = {OutboxRelayTest.ORDERED, OutboxRelayTest.ROLLBACK, OutboxRelayTest.TRACED})
 class OutboxRelayTest {
 
     static final String ORDERED = "kit.outbox.ordered";
     static final String ROLLBACK = "kit.outbox.rollback";
+    static final String TRACED = "kit.outbox.traced";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final CloudEvents cloudEvents = new CloudEvents(json);
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private final TestTracing tracing = new TestTracing();
     private JdbcClient jdbc;
     private TransactionTemplate tx;
     private Outbox outbox;
@@ -70,9 +72,10 @@ class OutboxRelayTest {
                     event_type   text        not null,
                     payload      text        not null,
                     created_at   timestamptz not null default now(),
-                    published_at timestamptz
+                    published_at timestamptz,
+                    trace_parent text
                 )""").update();
-        outbox = new Outbox(jdbc, cloudEvents, event -> { });
+        outbox = new Outbox(jdbc, cloudEvents, event -> { }, tracing.traces());
     }
 
     @AfterEach
@@ -111,6 +114,35 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theTraceOfTheChangeGoesOnInTheRecordsHeaders(EmbeddedKafkaBroker broker) {
+        OutboxRelay relay = startRelay(broker);
+        CloudEvent traced = CloudEvent.create("/test", "t", "k", null, cloudEvents.toTree(Map.of("n", 1)));
+        CloudEvent untraced = CloudEvent.create("/test", "t", "k", null, cloudEvents.toTree(Map.of("n", 2)));
+        String request = tracing.inSpan("PUT /cases", () -> tx.execute(status -> {
+            outbox.append(TRACED, "k", traced);
+            return tracing.traces().current();
+        }));
+        tx.executeWithoutResult(status -> outbox.append(TRACED, "k", untraced));
+        relay.drain();
+
+        List<ConsumerRecord<String, String>> records = readAll(broker, TRACED, 2);
+        assertThat(records).hasSize(2);
+        ConsumerRecord<String, String> first = records.get(0);
+        assertThat(cloudEvents.parse(first.value()).id()).isEqualTo(traced.id());
+        String header = new String(first.headers().lastHeader("traceparent").value());
+        // same trace, a new span: the relay's producer span, a child of the request's span
+        assertThat(TestTracing.traceId(header)).isEqualTo(TestTracing.traceId(request));
+        assertThat(TestTracing.spanId(header)).isNotEqualTo(TestTracing.spanId(request));
+        assertThat(tracing.finished()).anySatisfy(span -> {
+            assertThat(span.getName()).isEqualTo(TRACED + " send");
+            assertThat(span.getSpanId()).isEqualTo(TestTracing.spanId(header));
+            assertThat(span.getParentSpanId()).isEqualTo(TestTracing.spanId(request));
+        });
+        // an event written outside a trace starts none
+        assertThat(records.get(1).headers().lastHeader("traceparent")).isNull();
+    }
+
+    @Test
     void anEventOfATransactionThatRolledBackIsNeverSent(EmbeddedKafkaBroker broker) {
         OutboxRelay relay = startRelay(broker);
         String rolledBack = UUID.randomUUID().toString();
@@ -134,7 +166,8 @@ class OutboxRelayTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all")));
-        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, new SimpleMeterRegistry(), Duration.ofMillis(20), 7);
+        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, new SimpleMeterRegistry(), Duration.ofMillis(20), 7,
+                tracing.traces());
         relay.start();
         relays.add(relay);
         return relay;
