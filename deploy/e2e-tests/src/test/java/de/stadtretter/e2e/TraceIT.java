@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,12 +30,16 @@ import de.stadtretter.e2e.support.TraceCollector.ReceivedSpan;
  * {@code traceparent}; the trace goes on through catalog-service, its outbox relay into the Kafka record's headers,
  * notification-service's consumer, and the dispatcher that sends the author's mail. The spans come from the real
  * services over OTLP ({@link TraceCollector}); the tree is written to {@code target/trace-publish-to-mail.txt}.
+ * The same for a contact request, through partner-service and notification-service's contact-mail queue.
  */
 @ExtendWith(StadtretterPlatform.class)
 class TraceIT {
 
     private static final String AUTHOR = "kommune2";
     private static final String ADDRESS = "kommune2@stadtretter.local";
+    /** The contact address of the demo partner {@link Endpoints#PARTNER_ID} (partner-service, demo/partner.json). */
+    private static final String DEMO_PARTNER_ADDRESS = "kontakt@innenstadtwerk-nord.example.org";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
     void publishToMailIsOneTrace() throws Exception {
@@ -47,14 +50,8 @@ class TraceIT {
         String id = String.valueOf(Cases.create(author, title, "14713000", List.of("leerstand")).get("id"));
         Cases.submit(author, id);
 
-        HexFormat hex = HexFormat.of();
-        SecureRandom random = new SecureRandom();
-        byte[] traceBytes = new byte[16];
-        byte[] spanBytes = new byte[8];
-        random.nextBytes(traceBytes);
-        random.nextBytes(spanBytes);
-        String traceId = hex.formatHex(traceBytes);
-        String rootSpan = hex.formatHex(spanBytes);
+        String traceId = randomHex(16);
+        String rootSpan = randomHex(8);
         String redaktion = Endpoints.keycloak().token("redaktion", Endpoints.DEMO_PASSWORD);
         HttpRequest.Builder publish = Endpoints.gateway().request(Cases.CASES + "/" + id + "/publish", redaktion)
                 .header("traceparent", "00-" + traceId + "-" + rootSpan + "-01")
@@ -64,25 +61,7 @@ class TraceIT {
         Endpoints.mail().await(ADDRESS, m -> m.subject().equals("Ihr Praxisbeispiel „" + title + "“ ist veröffentlicht"),
                 Duration.ofSeconds(60));
 
-        // the mail's span arrives last (exported within a second or two of being sent)
-        ReceivedSpan mail = Awaitility.await("the mail's span").atMost(Duration.ofSeconds(30))
-                .until(() -> TraceCollector.trace(traceId).stream()
-                        .filter(s -> s.name().equals("mail send workflow")).findFirst(), Optional::isPresent)
-                .orElseThrow();
-        List<ReceivedSpan> trace = TraceCollector.trace(traceId);
-        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId,
-                Function.identity(), (a, b) -> a));
-
-        // from the mail up to the request that came in: one unbroken chain of parents
-        List<ReceivedSpan> chain = new ArrayList<>();
-        for (ReceivedSpan s = mail; s != null; s = byId.get(s.parentSpanId())) {
-            chain.add(0, s);
-            if (s.parentSpanId().equals(rootSpan)) {
-                break;
-            }
-        }
-        assertThat(chain.get(0).parentSpanId()).as("the chain ends at the request's traceparent: %s", chain)
-                .isEqualTo(rootSpan);
+        List<ReceivedSpan> chain = chainOfMail(traceId, rootSpan, "mail send workflow");
         assertThat(chain.get(0).service()).isEqualTo("gateway");
         assertThat(chain).extracting(ReceivedSpan::service).contains("catalog-service", "notification-service");
         assertThat(chain).anySatisfy(s -> {
@@ -94,7 +73,7 @@ class TraceIT {
             assertThat(s.service()).isEqualTo("notification-service");
             assertThat(s.kind()).isEqualTo("CONSUMER");
         });
-        assertThat(mail.kind()).isEqualTo("CLIENT");
+        assertThat(chain.getLast().kind()).isEqualTo("CLIENT");
 
         // the same trace reached the other consumers of the publish (catalog.case.v1)
         Awaitility.await("the case event's consumers").atMost(Duration.ofSeconds(30))
@@ -107,6 +86,76 @@ class TraceIT {
         print(tree, TraceCollector.trace(traceId), rootSpan, 0);
         Files.writeString(out, tree);
         System.out.println(tree);
+    }
+
+    /**
+     * A town writes to a partner: the request enters partner-service, its event goes through the outbox relay and
+     * Kafka to notification-service, whose contact-mail queue keeps the trace until the dispatcher sends the mail.
+     */
+    @Test
+    void contactRequestToMailIsOneTrace() throws Exception {
+        String flensburg = Endpoints.keycloak().token("kommune", Endpoints.DEMO_PASSWORD);
+        String traceId = randomHex(16);
+        String rootSpan = randomHex(8);
+        String subject = "Spur " + randomHex(4);
+        String path = "/api/partners/" + Endpoints.PARTNER_ID + "/contact";
+        HttpRequest.Builder contact = Endpoints.gateway().request(path, flensburg)
+                .header("traceparent", "00-" + traceId + "-" + rootSpan + "-01")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"subject": "%s", "message": "Guten Tag, wie sind Sie vorgegangen?", "consent": true}"""
+                        .formatted(subject)));
+        HttpResponse<String> sent = Endpoints.gateway().send(contact);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        Endpoints.mail().await(DEMO_PARTNER_ADDRESS, m -> m.subject().equals("Anfrage über Stadtretter: " + subject),
+                Duration.ofSeconds(60));
+
+        List<ReceivedSpan> chain = chainOfMail(traceId, rootSpan, "mail send contact-request");
+        assertThat(chain.get(0).service()).isEqualTo("gateway");
+        assertThat(chain).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("partner-service");
+            assertThat(s.name()).isEqualTo("partner.contact.v1 send");
+            assertThat(s.kind()).isEqualTo("PRODUCER");
+        });
+        assertThat(chain).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("notification-service");
+            assertThat(s.kind()).isEqualTo("CONSUMER");
+        });
+        assertThat(chain.getLast().kind()).isEqualTo("CLIENT");
+    }
+
+    /**
+     * The spans from the request's {@code traceparent} down to the span named {@code mailSpan}, in that order. Each
+     * component exports its spans on its own schedule: this waits until the whole chain has arrived.
+     */
+    private static List<ReceivedSpan> chainOfMail(String traceId, String rootSpan, String mailSpan) {
+        List<ReceivedSpan> chain = Awaitility.await("the chain from the request to the mail's span")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> chain(TraceCollector.trace(traceId), mailSpan, rootSpan),
+                        c -> !c.isEmpty() && c.get(0).parentSpanId().equals(rootSpan));
+        assertThat(chain.getLast().name()).isEqualTo(mailSpan);
+        return chain;
+    }
+
+    /** From the span named {@code last} up its parents, as far as they have arrived (empty: not there yet). */
+    private static List<ReceivedSpan> chain(List<ReceivedSpan> trace, String last, String rootSpan) {
+        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId,
+                Function.identity(), (a, b) -> a));
+        List<ReceivedSpan> chain = new ArrayList<>();
+        ReceivedSpan s = trace.stream().filter(t -> t.name().equals(last)).findFirst().orElse(null);
+        for (; s != null; s = byId.get(s.parentSpanId())) {
+            chain.add(0, s);
+            if (s.parentSpanId().equals(rootSpan)) {
+                break;
+            }
+        }
+        return chain;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static void print(StringBuilder out, List<ReceivedSpan> spans, String parent, int depth) {

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.stadtretter.kit.tracing.TraceContexts;
 import de.stadtretter.notification.mail.MailQueue;
 import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.needs.events.MatchFound;
@@ -31,16 +32,19 @@ public class MatchMails extends QueueTable<MatchMails.DueMatchMail> {
 
     /** A claimed mail with what is needed to write it. */
     public record DueMatchMail(UUID id, UUID needId, String kind, UUID itemId, String recipient, String needTitle,
-            String itemTitle, double score, List<String> reasons, int attempts) implements MailQueue.Claimed {}
+            String itemTitle, double score, List<String> reasons, int attempts, String traceParent)
+            implements MailQueue.Claimed {}
 
     /** Published after match mails were queued: wakes the dispatcher once the transaction commits. */
     public record Queued(UUID needId, int count) {}
 
     private final ApplicationEventPublisher events;
+    private final TraceContexts traces;
 
-    public MatchMails(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public MatchMails(JdbcClient jdbc, ApplicationEventPublisher events, TraceContexts traces) {
         super(jdbc, "match_mail");
         this.events = events;
+        this.traces = traces;
     }
 
     /** Starts (or renews the address of) a watch; false if the need is closed. */
@@ -88,19 +92,23 @@ public class MatchMails extends QueueTable<MatchMails.DueMatchMail> {
                 .query((rs, n) -> new Watch(rs.getObject("need_id", UUID.class), rs.getString("subject"),
                         rs.getString("ags"), rs.getBoolean("editor"), rs.getString("email")))
                 .list();
+        // the consumer's span: the dispatcher sends the mails in the trace of the match
+        String traceParent = traces.current();
         int queued = 0;
         for (Watch w : watchers) {
             queued += jdbc.sql("""
                     insert into match_mail (id, need_id, item_kind, item_id, subject, recipient, need_title,
-                        item_title, score, reasons)
-                    values (:id, :need, :kind, :item, :subject, :recipient, :needTitle, :itemTitle, :score, :reasons)
+                        item_title, score, reasons, trace_parent)
+                    values (:id, :need, :kind, :item, :subject, :recipient, :needTitle, :itemTitle, :score, :reasons,
+                        :traceParent)
                     on conflict (need_id, item_kind, item_id, subject) do nothing""")
                     .param("id", UUID.nameUUIDFromBytes((m.needId() + "/" + m.itemKind() + "/" + m.itemId() + "/"
                             + w.subject()).getBytes(StandardCharsets.UTF_8)))
                     .param("need", m.needId()).param("kind", m.itemKind().name()).param("item", m.itemId())
                     .param("subject", w.subject()).param("recipient", w.email()).param("needTitle", m.needTitle())
                     .param("itemTitle", m.itemTitle()).param("score", m.score())
-                    .param("reasons", String.join("\n", m.reasons())).update();
+                    .param("reasons", String.join("\n", m.reasons())).param("traceParent", traceParent)
+                    .update();
         }
         log.info("Match of need {} with {} {}: {} mails queued for {} watchers", m.needId(), m.itemKind(),
                 m.itemId(), queued, watchers.size());
@@ -123,12 +131,13 @@ public class MatchMails extends QueueTable<MatchMails.DueMatchMail> {
     public List<DueMatchMail> claim(int limit, Duration lease) {
         return claimDue(limit, lease, "", """
                 m.id, m.need_id, m.item_kind, m.item_id, m.recipient, m.need_title, m.item_title, m.score,
-                m.reasons, m.attempts""",
+                m.reasons, m.attempts, m.trace_parent""",
                 (rs, n) -> new DueMatchMail(rs.getObject("id", UUID.class),
                         rs.getObject("need_id", UUID.class), rs.getString("item_kind"),
                         rs.getObject("item_id", UUID.class), rs.getString("recipient"), rs.getString("need_title"),
                         rs.getString("item_title"), rs.getDouble("score"),
-                        Arrays.asList(rs.getString("reasons").split("\n")), rs.getInt("attempts")));
+                        Arrays.asList(rs.getString("reasons").split("\n")), rs.getInt("attempts"),
+                        rs.getString("trace_parent")));
     }
 
     /** Sent: the address is erased, only the fact and the time stay. */

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.stadtretter.kit.tracing.TraceContexts;
 import de.stadtretter.notification.mail.MailQueue;
 import de.stadtretter.notification.mail.QueueTable;
 import de.stadtretter.notification.partners.events.ContactRequested;
@@ -24,17 +25,19 @@ public class ContactMails extends QueueTable<ContactMails.DueContactMail> {
 
     /** A claimed mail with what is needed to write it. */
     public record DueContactMail(UUID id, UUID partnerId, String partnerName, String recipient, String recipientName,
-            String replyTo, String senderName, String senderTown, String subject, String message, int attempts)
-            implements MailQueue.Claimed {}
+            String replyTo, String senderName, String senderTown, String subject, String message, int attempts,
+            String traceParent) implements MailQueue.Claimed {}
 
     /** Published after a contact mail was queued: wakes the dispatcher once the transaction commits. */
     public record Queued(UUID id) {}
 
     private final ApplicationEventPublisher events;
+    private final TraceContexts traces;
 
-    public ContactMails(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public ContactMails(JdbcClient jdbc, ApplicationEventPublisher events, TraceContexts traces) {
         super(jdbc, "contact_mail");
         this.events = events;
+        this.traces = traces;
     }
 
     /**
@@ -54,15 +57,17 @@ public class ContactMails extends QueueTable<ContactMails.DueContactMail> {
         }
         int queued = jdbc.sql("""
                 insert into contact_mail (id, event_id, partner_id, partner_name, recipient, recipient_name, reply_to,
-                    sender_name, sender_town, subject, message)
+                    sender_name, sender_town, subject, message, trace_parent)
                 values (:id, :eventId, :partnerId, :partnerName, :recipient, :recipientName, :replyTo, :senderName,
-                    :senderTown, :subject, :message)
+                    :senderTown, :subject, :message, :traceParent)
                 on conflict (id) do nothing""")
                 .param("id", r.requestId()).param("eventId", eventId).param("partnerId", r.partnerId())
                 .param("partnerName", r.partnerName()).param("recipient", r.recipientEmail())
                 .param("recipientName", r.recipientName()).param("replyTo", r.senderEmail())
                 .param("senderName", r.senderName()).param("senderTown", r.senderOrganisationName())
                 .param("subject", r.subject()).param("message", r.message())
+                // the consumer's span: the dispatcher sends the mail in the trace of the contact request
+                .param("traceParent", traces.current())
                 .update();
         if (queued == 1) {
             events.publishEvent(new Queued(r.requestId()));
@@ -89,12 +94,13 @@ public class ContactMails extends QueueTable<ContactMails.DueContactMail> {
     public List<DueContactMail> claim(int limit, Duration lease) {
         return claimDue(limit, lease, "", """
                 m.id, m.partner_id, m.partner_name, m.recipient, m.recipient_name, m.reply_to, m.sender_name,
-                m.sender_town, m.subject, m.message, m.attempts""",
+                m.sender_town, m.subject, m.message, m.attempts, m.trace_parent""",
                 (rs, n) -> new DueContactMail(rs.getObject("id", UUID.class),
                         rs.getObject("partner_id", UUID.class), rs.getString("partner_name"),
                         rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("reply_to"),
                         rs.getString("sender_name"), rs.getString("sender_town"), rs.getString("subject"),
-                        rs.getString("message"), rs.getInt("attempts")));
+                        rs.getString("message"), rs.getInt("attempts"),
+                        rs.getString("trace_parent")));
     }
 
     /** Sent: the message and the addresses are erased, only the fact and the time stay. */
